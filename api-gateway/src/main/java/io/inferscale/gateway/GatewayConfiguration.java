@@ -1,0 +1,31 @@
+package io.inferscale.gateway;
+
+import io.inferscale.gateway.adapter.routing.ModelLoadBalancer;
+import io.inferscale.gateway.domain.FleetRegistry;
+import io.inferscale.gateway.domain.PolicySelection;
+import io.inferscale.gateway.domain.StaticReplica;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+    @Bean
+    FleetRegistry fleetRegistry(GatewayProperties properties) {
+        return new FleetRegistry(
+                properties.staticReplicas().stream()
+                        .filter(s -> !s.isBlank())
+                        .map(StaticReplica::parse)
+                        .toList());
+    }
+
+    @Bean
+    PolicySelection policySelection(GatewayProperties properties) {
+        return new PolicySelection(properties.defaultPolicy());
+    }
+
+    @Bean
+    ModelLoadBalancer modelLoadBalancer(FleetRegistry registry, PolicySelection policies) {
+        return new ModelLoadBalancer(registry, policies);
+    }
+}

@@ -1,0 +1,30 @@
+package io.inferscale.gateway;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param defaultPolicy routing policy for models without an assignment ({@code rr}, {@code random},
+ *     {@code least-request}, {@code p2c})
+ * @param staticReplicas replicas not managed by InferScale, each {@code model=http://host:port}
+ * @param maxBodySize largest inference request body accepted (413 above)
+ * @param retryAfter the {@code Retry-After} sent with a 503 when a model has no ready replica
+ * @param telemetryBuffer telemetry events held for Kafka before new ones are dropped (and counted)
+ * @param policyRefresh how often per-model policy assignments are re-read from the database
+ */
+@Validated
+@ConfigurationProperties("inferscale.gateway")
+public record GatewayProperties(
+        @DefaultValue("p2c") @NotBlank String defaultPolicy,
+        @DefaultValue List<String> staticReplicas,
+        @DefaultValue("8MB") @NotNull DataSize maxBodySize,
+        @DefaultValue("5s") @NotNull Duration retryAfter,
+        @DefaultValue("65536") @Min(1024) int telemetryBuffer,
+        @DefaultValue("5s") @NotNull Duration policyRefresh) {}

@@ -1,0 +1,196 @@
+package io.inferscale.gateway.adapter.routing;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
+
+import io.inferscale.contracts.EventMeta;
+import io.inferscale.contracts.RequestOutcome;
+import io.inferscale.contracts.RequestTelemetry;
+import io.inferscale.gateway.adapter.kafka.TelemetryBuffer;
+import io.inferscale.support.ServiceIdentity;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.reactivestreams.Publisher;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * Closes the loop on every inference request: measures latency and time to the first response byte,
+ * returns the replica's load slot (in-flight count, peak-EWMA latency, failure streak) and hands a
+ * telemetry event to the buffer. Runs first and finishes last, so it sees the gateway's own 4xx/5xx
+ * answers too.
+ */
+@Component
+public class CompletionFilter implements GlobalFilter, Ordered {
+    static final String QUEUE_HEADER = "x-inferscale-queue-ms";
+
+    private final TelemetryBuffer telemetry;
+    private final ServiceIdentity identity;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public CompletionFilter(
+            TelemetryBuffer telemetry,
+            ServiceIdentity identity,
+            Clock clock,
+            MeterRegistry meters) {
+        this.telemetry = telemetry;
+        this.identity = identity;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 100;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
+        if (route == null
+                || !RequestAttributes.INFERENCE_SCHEME.equals(route.getUri().getScheme())) {
+            return chain.filter(exchange);
+        }
+        Instant started = clock.instant();
+        long startNanos = System.nanoTime();
+        AtomicLong firstByteNanos = new AtomicLong();
+        ServerHttpResponse timed =
+                new ServerHttpResponseDecorator(exchange.getResponse()) {
+                    @Override
+                    public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+                        return super.writeWith(
+                                Flux.from(body)
+                                        .doOnNext(
+                                                b ->
+                                                        firstByteNanos.compareAndSet(
+                                                                0, System.nanoTime())));
+                    }
+
+                    @Override
+                    public Mono<Void> writeAndFlushWith(
+                            Publisher<? extends Publisher<? extends DataBuffer>> body) {
+                        return super.writeAndFlushWith(
+                                Flux.from(body)
+                                        .map(
+                                                p ->
+                                                        Flux.from(p)
+                                                                .doOnNext(
+                                                                        b ->
+                                                                                firstByteNanos
+                                                                                        .compareAndSet(
+                                                                                                0,
+                                                                                                System
+                                                                                                        .nanoTime()))));
+                    }
+                };
+        ServerWebExchange observed = exchange.mutate().response(timed).build();
+        return chain.filter(observed)
+                .doFinally(
+                        signal ->
+                                complete(
+                                        observed,
+                                        signal,
+                                        started,
+                                        startNanos,
+                                        firstByteNanos.get()));
+    }
+
+    private void complete(
+            ServerWebExchange exchange,
+            SignalType signal,
+            Instant started,
+            long startNanos,
+            long firstByte) {
+        long end = System.nanoTime();
+        long latencyNanos = end - startNanos;
+        HttpStatusCode code = exchange.getResponse().getStatusCode();
+        int status = signal == SignalType.ON_ERROR ? 502 : code != null ? code.value() : 200;
+        ReplicaServiceInstance replica = exchange.getAttribute(RequestAttributes.REPLICA);
+        RequestOutcome outcome = outcome(signal, status, replica != null);
+        if (replica != null) {
+            replica.load()
+                    .onComplete(end, latencyNanos, status < 500 && signal != SignalType.ON_ERROR);
+        }
+        String model = exchange.getAttribute(RequestAttributes.MODEL);
+        if (model == null) {
+            return; // rejected before we knew the model (bad body): nothing to attribute it to
+        }
+        Double ttftMs = firstByte == 0 ? null : (firstByte - startNanos) / 1e6;
+        String streamedType = String.valueOf(exchange.getResponse().getHeaders().getContentType());
+        Timer.builder("gen_ai.server.request.duration")
+                .tag("gen_ai.request.model", model)
+                .tag("http.response.status_code", String.valueOf(status))
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(latencyNanos, TimeUnit.NANOSECONDS);
+        if (ttftMs != null) {
+            Timer.builder("gen_ai.server.time_to_first_token")
+                    .tag("gen_ai.request.model", model)
+                    .publishPercentileHistogram()
+                    .register(meters)
+                    .record(firstByte - startNanos, TimeUnit.NANOSECONDS);
+        }
+        telemetry.offer(
+                new RequestTelemetry(
+                        EventMeta.create(
+                                RequestTelemetry.SCHEMA_VERSION, identity.producer(), clock),
+                        model,
+                        replica == null ? null : replica.getInstanceId(),
+                        identity.producer(),
+                        exchange.getRequest().getPath().value(),
+                        status,
+                        outcome,
+                        started,
+                        latencyNanos / 1e6,
+                        ttftMs,
+                        null,
+                        null,
+                        queueMs(exchange),
+                        streamedType.startsWith("text/event-stream"),
+                        1,
+                        exchange.getAttribute(RequestAttributes.POLICY)));
+    }
+
+    private static Double queueMs(ServerWebExchange exchange) {
+        String header = exchange.getResponse().getHeaders().getFirst(QUEUE_HEADER);
+        if (header == null) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(header);
+            return v >= 0 ? v : null;
+        } catch (NumberFormatException e) {
+            return null; // a replica's malformed header must not cost us the telemetry event
+        }
+    }
+
+    /**
+     * A 503 the gateway wrote itself (no replica chosen) means no capacity; one from a replica is
+     * its failure.
+     */
+    static RequestOutcome outcome(SignalType signal, int status, boolean replicaChosen) {
+        if (signal == SignalType.CANCEL) return RequestOutcome.CANCELLED;
+        if (signal == SignalType.ON_ERROR) return RequestOutcome.UPSTREAM_ERROR;
+        if (status == 429) return RequestOutcome.RATE_LIMITED;
+        if (status == 503 && !replicaChosen) return RequestOutcome.NO_REPLICA;
+        if (status == 504) return RequestOutcome.TIMEOUT;
+        if (status >= 500) return RequestOutcome.UPSTREAM_ERROR;
+        if (status >= 400) return RequestOutcome.CLIENT_ERROR;
+        return RequestOutcome.OK;
+    }
+}

@@ -1,0 +1,180 @@
+package io.inferscale.gateway.adapter.routing;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
+
+import io.inferscale.core.routing.RoutingRequest;
+import io.inferscale.gateway.GatewayProperties;
+import io.inferscale.gateway.adapter.web.Problems;
+import io.inferscale.gateway.domain.FleetRegistry;
+import io.inferscale.gateway.domain.PolicySelection;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.DefaultRequest;
+import org.springframework.cloud.client.loadbalancer.Response;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Routes an inference request to a replica of the model it names: reads the body once (bounded),
+ * finds the model (JSON {@code model}, or the {@code x-inferscale-model} header), asks the model's
+ * load balancer, and points the request at the chosen replica. Runs where Spring Cloud Gateway's
+ * own load-balancer filter would.
+ */
+@Component
+public class ModelRoutingFilter implements GlobalFilter, Ordered {
+    static final String MODEL_HEADER = "x-inferscale-model";
+
+    private final FleetRegistry registry;
+    private final PolicySelection policies;
+    private final ModelLoadBalancer loadBalancer;
+    private final GatewayProperties properties;
+    private final ModelNameExtractor extractor = new ModelNameExtractor();
+
+    public ModelRoutingFilter(
+            FleetRegistry registry,
+            PolicySelection policies,
+            ModelLoadBalancer loadBalancer,
+            GatewayProperties properties) {
+        this.registry = registry;
+        this.policies = policies;
+        this.loadBalancer = loadBalancer;
+        this.properties = properties;
+    }
+
+    @Override
+    public int getOrder() {
+        return ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        URI url = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
+        if (url == null || !RequestAttributes.INFERENCE_SCHEME.equals(url.getScheme())) {
+            return chain.filter(exchange);
+        }
+        int limit = (int) Math.min(Integer.MAX_VALUE, properties.maxBodySize().toBytes());
+        if (exchange.getRequest().getHeaders().getContentLength() > limit) {
+            return tooLarge(exchange);
+        }
+        return DataBufferUtils.join(exchange.getRequest().getBody(), limit)
+                .map(ModelRoutingFilter::drain)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> route(exchange, chain, url, body))
+                .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange));
+    }
+
+    private Mono<Void> route(
+            ServerWebExchange exchange, GatewayFilterChain chain, URI url, byte[] body) {
+        Optional<String> model;
+        long[] prefixes;
+        try {
+            String header = exchange.getRequest().getHeaders().getFirst(MODEL_HEADER);
+            model =
+                    header != null && !header.isBlank()
+                            ? Optional.of(header)
+                            : extractor.modelOf(body);
+            prefixes =
+                    PrefixHashes.parse(
+                            exchange.getRequest().getHeaders().getFirst(PrefixHashes.HEADER));
+        } catch (IllegalArgumentException e) {
+            return Problems.write(
+                    exchange, HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        }
+        if (model.isEmpty()) {
+            return Problems.write(
+                    exchange,
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "model: the JSON body needs a \"model\" string (or send the "
+                            + MODEL_HEADER
+                            + " header)");
+        }
+        String name = model.get();
+        exchange.getAttributes().put(RequestAttributes.MODEL, name);
+        if (registry.replicas(name).isEmpty()) {
+            return Problems.write(
+                    exchange,
+                    HttpStatus.NOT_FOUND,
+                    "Unknown model",
+                    "model: no replicas are known for '" + name + "'",
+                    Map.of("knownModels", registry.models()));
+        }
+        exchange.getAttributes().put(RequestAttributes.POLICY, policies.policyOf(name));
+        return loadBalancer
+                .choose(new DefaultRequest<>(new RoutingRequest(name, 0, prefixes)))
+                .flatMap(chosen -> forward(exchange, chain, url, body, chosen));
+    }
+
+    private Mono<Void> forward(
+            ServerWebExchange exchange,
+            GatewayFilterChain chain,
+            URI url,
+            byte[] body,
+            Response<ServiceInstance> chosen) {
+        if (!chosen.hasServer()) {
+            exchange.getResponse()
+                    .getHeaders()
+                    .set("Retry-After", String.valueOf(properties.retryAfter().toSeconds()));
+            return Problems.write(
+                    exchange,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "No ready replica",
+                    "model '"
+                            + exchange.getAttribute(RequestAttributes.MODEL)
+                            + "' has no ready replica right now");
+        }
+        ReplicaServiceInstance replica = (ReplicaServiceInstance) chosen.getServer();
+        exchange.getAttributes().put(RequestAttributes.REPLICA, replica);
+        URI target =
+                UriComponentsBuilder.fromUri(url)
+                        .scheme(replica.getUri().getScheme())
+                        .host(replica.getHost())
+                        .port(replica.getPort())
+                        .build(true)
+                        .toUri();
+        exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, target);
+        replica.load().onStart();
+        ServerHttpRequest replay =
+                new ServerHttpRequestDecorator(exchange.getRequest()) {
+                    @Override
+                    public Flux<DataBuffer> getBody() {
+                        return Flux.defer(
+                                () -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+                    }
+                };
+        return chain.filter(exchange.mutate().request(replay).build());
+    }
+
+    private static Mono<Void> tooLarge(ServerWebExchange exchange) {
+        return Problems.write(
+                exchange,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Request too large",
+                "request body exceeds the gateway's limit");
+    }
+
+    private static byte[] drain(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+}

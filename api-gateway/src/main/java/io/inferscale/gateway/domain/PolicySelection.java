@@ -1,0 +1,51 @@
+package io.inferscale.gateway.domain;
+
+import io.inferscale.core.routing.ReplicaChooser;
+import io.inferscale.core.routing.RoutingPolicies;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which routing policy each model uses, changeable at runtime. Each model keeps its own chooser
+ * instance (a chooser may hold state, like round robin's cursor) until its policy name changes.
+ */
+public final class PolicySelection {
+    private final String defaultPolicy;
+    private volatile Map<String, String> assigned = Map.of();
+    private final Map<String, Selected> choosers = new ConcurrentHashMap<>();
+
+    public PolicySelection(String defaultPolicy) {
+        RoutingPolicies.create(
+                defaultPolicy); // fail at startup on a typo, not on the first request
+        this.defaultPolicy = defaultPolicy;
+    }
+
+    /**
+     * Replaces all per-model assignments (as read from the database); unknown names fall back to
+     * the default.
+     */
+    public void assignAll(Map<String, String> byModel) {
+        this.assigned = Map.copyOf(byModel);
+    }
+
+    public String policyOf(String model) {
+        String name = assigned.get(model);
+        return name != null && RoutingPolicies.names().contains(name) ? name : defaultPolicy;
+    }
+
+    public String defaultPolicy() {
+        return defaultPolicy;
+    }
+
+    public Selected chooserFor(String model) {
+        String name = policyOf(model);
+        return choosers.compute(
+                model,
+                (m, old) ->
+                        old != null && old.policy().equals(name)
+                                ? old
+                                : new Selected(name, RoutingPolicies.create(name)));
+    }
+
+    public record Selected(String policy, ReplicaChooser chooser) {}
+}

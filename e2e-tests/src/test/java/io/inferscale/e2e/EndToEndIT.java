@@ -1,0 +1,166 @@
+package io.inferscale.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inferscale.contracts.Topics;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The foundation's end-to-end path with the real jars as separate processes: an inference request
+ * sent to the gateway reaches an inference-sim replica and returns; the gateway's telemetry event
+ * goes through Kafka to the metrics-collector, which stores it in PostgreSQL; a REST call through
+ * the gateway returns it.
+ */
+@EmbeddedKafka(partitions = Topics.PARTITIONS)
+class EndToEndIT {
+    static final String MODEL = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    static final List<ServiceProcess> RUNNING = new ArrayList<>();
+    static ServiceProcess gateway;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+        Path root = Path.of(System.getProperty("inferscale.root", ".."));
+        String version = System.getProperty("inferscale.version", "0.1.0-SNAPSHOT");
+        String dbUrl =
+                System.getenv()
+                        .getOrDefault(
+                                "INFERSCALE_TEST_DB_URL",
+                                "jdbc:postgresql://127.0.0.1:5432/inferscale_test");
+        int simPort = freePort();
+        int collectorPort = freePort();
+        int gatewayPort = freePort();
+
+        ServiceProcess sim =
+                run(
+                        ServiceProcess.start(
+                                "inference-sim",
+                                jar(root, "inference-sim", version),
+                                simPort,
+                                Map.of(),
+                                List.of(
+                                        "--port",
+                                        String.valueOf(simPort),
+                                        "--model",
+                                        MODEL,
+                                        "--replica-id",
+                                        MODEL + "-1",
+                                        "--mode",
+                                        "simple")));
+        Map<String, String> env =
+                Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        broker.getBrokersAsString(),
+                        "DB_URL",
+                        dbUrl,
+                        "DB_USER",
+                        System.getenv().getOrDefault("INFERSCALE_TEST_DB_USER", "inferscale"),
+                        "INFERSCALE_STATIC_REPLICAS",
+                        MODEL + "=" + sim.baseUrl(),
+                        "INFERSCALE_SERVICE_METRICS_COLLECTOR",
+                        "http://127.0.0.1:" + collectorPort);
+        ServiceProcess collector =
+                run(
+                        ServiceProcess.start(
+                                "metrics-collector",
+                                jar(root, "metrics-collector", version),
+                                collectorPort,
+                                env,
+                                List.of()));
+        gateway =
+                run(
+                        ServiceProcess.start(
+                                "api-gateway",
+                                jar(root, "api-gateway", version),
+                                gatewayPort,
+                                env,
+                                List.of()));
+
+        Duration startup = Duration.ofSeconds(180);
+        sim.awaitReady("/health", startup);
+        collector.awaitReady("/actuator/health/readiness", startup);
+        gateway.awaitReady("/actuator/health/readiness", startup);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        RUNNING.forEach(ServiceProcess::close);
+    }
+
+    @Test
+    void inferenceRequestFlowsToTheReplicaThroughKafkaIntoPostgresAndBackOutThroughTheApi()
+            throws Exception {
+        HttpResponse<String> completion =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/completions"))
+                                .header("content-type", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"model\":\""
+                                                        + MODEL
+                                                        + "\",\"prompt\":\"hello world\",\"max_tokens\":3}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(completion.statusCode()).as(completion.body()).isEqualTo(200);
+        assertThat(completion.headers().firstValue("x-inferscale-replica")).hasValue(MODEL + "-1");
+
+        String recent = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r =
+                    http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(
+                                                    gateway.baseUrl()
+                                                            + "/api/v1/metrics/models/"
+                                                            + MODEL
+                                                            + "/requests"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 && r.body().contains("\"model\":\"" + MODEL + "\"")) {
+                recent = r.body();
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(recent)
+                .as(
+                        "the request should come back from PostgreSQL through the gateway; gateway log:\n%s",
+                        gateway.tail())
+                .isNotNull()
+                .contains("\"status\":200", "\"outcome\":\"OK\"", "\"policy\":\"p2c\"");
+    }
+
+    private static ServiceProcess run(ServiceProcess p) {
+        RUNNING.add(p);
+        return p;
+    }
+
+    private static Path jar(Path root, String module, String version) {
+        return root.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

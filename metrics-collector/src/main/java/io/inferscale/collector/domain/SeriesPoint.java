@@ -1,0 +1,19 @@
+package io.inferscale.collector.domain;
+
+import java.time.Instant;
+
+/**
+ * One bucket of a model's series. Latency quantiles are null for buckets without completed
+ * requests: no data is not zero latency.
+ */
+public record SeriesPoint(
+        Instant start,
+        long requests,
+        long errors,
+        Double latencyP50Ms,
+        Double latencyP90Ms,
+        Double latencyP99Ms,
+        Double ttftP50Ms,
+        Double ttftP90Ms,
+        long promptTokens,
+        long outputTokens) {}
