@@ -200,6 +200,19 @@ class GatewayRoutingIT {
         }
     }
 
+    @Test
+    void adminApiNamesTheBadField() throws Exception {
+        HttpResponse<String> blank =
+                send("PUT", "/api/v1/gateway/models/it-llm/policy", "{\"policy\":\"\"}");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(blank.body()).contains("policy: must not be blank");
+        HttpResponse<String> unknown =
+                send("PUT", "/api/v1/gateway/models/it-llm/policy", "{\"policy\":\"magic\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("policy: 'magic' is not one of");
+    }
+
     private FleetState fleet(ReplicaStatus status) {
         return new FleetState(
                 EventMeta.create(1, "it", java.time.Clock.systemUTC()),
