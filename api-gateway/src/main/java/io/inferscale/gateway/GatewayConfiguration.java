@@ -1,5 +1,6 @@
 package io.inferscale.gateway;
 
+import io.inferscale.core.routing.OutlierDetector;
 import io.inferscale.gateway.adapter.routing.ModelLoadBalancer;
 import io.inferscale.gateway.domain.FleetRegistry;
 import io.inferscale.gateway.domain.PolicySelection;
@@ -25,7 +26,13 @@ class GatewayConfiguration {
     }
 
     @Bean
-    ModelLoadBalancer modelLoadBalancer(FleetRegistry registry, PolicySelection policies) {
-        return new ModelLoadBalancer(registry, policies);
+    OutlierDetector outlierDetector(GatewayProperties properties) {
+        return new OutlierDetector(properties.outlier().toPolicy());
+    }
+
+    @Bean
+    ModelLoadBalancer modelLoadBalancer(
+            FleetRegistry registry, PolicySelection policies, OutlierDetector outliers) {
+        return new ModelLoadBalancer(registry, policies, outliers);
     }
 }

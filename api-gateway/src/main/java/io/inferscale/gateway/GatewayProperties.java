@@ -1,5 +1,8 @@
 package io.inferscale.gateway;
 
+import io.inferscale.core.routing.OutlierPolicy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter the {@code Retry-After} sent with a 503 when a model has no ready replica
  * @param telemetryBuffer telemetry events held for Kafka before new ones are dropped (and counted)
  * @param policyRefresh how often per-model policy assignments are re-read from the database
+ * @param retryOnAnotherReplica retry once on another replica after a connect failure or a 502/503
+ *     that arrived before any response byte was sent to the client
+ * @param outlier Envoy-style outlier ejection
  */
 @Validated
 @ConfigurationProperties("inferscale.gateway")
@@ -27,4 +33,25 @@ public record GatewayProperties(
         @DefaultValue("8MB") @NotNull DataSize maxBodySize,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("65536") @Min(1024) int telemetryBuffer,
-        @DefaultValue("5s") @NotNull Duration policyRefresh) {}
+        @DefaultValue("5s") @NotNull Duration policyRefresh,
+        @DefaultValue("true") boolean retryOnAnotherReplica,
+        @DefaultValue @NotNull @Valid Outlier outlier) {
+
+    /**
+     * @param consecutive5xx failures in a row (5xx or connect failure) that eject a replica
+     * @param baseEjectionTime first ejection; the n-th lasts n times as long
+     * @param maxEjectionTime cap on one ejection
+     * @param maxEjectionPercent most of a model's replicas ejected at once (at least one may be)
+     */
+    public record Outlier(
+            @DefaultValue("5") @Min(1) int consecutive5xx,
+            @DefaultValue("30s") @NotNull Duration baseEjectionTime,
+            @DefaultValue("300s") @NotNull Duration maxEjectionTime,
+            @DefaultValue("50") @Min(0) @Max(100) int maxEjectionPercent) {
+
+        public OutlierPolicy toPolicy() {
+            return new OutlierPolicy(
+                    consecutive5xx, baseEjectionTime, maxEjectionTime, maxEjectionPercent);
+        }
+    }
+}

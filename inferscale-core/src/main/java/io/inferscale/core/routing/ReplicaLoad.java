@@ -22,6 +22,11 @@ public final class ReplicaLoad {
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final AtomicLong completed = new AtomicLong();
 
+    /** Outlier ejection state, written by {@link OutlierDetector}; 0 = not ejected. */
+    private volatile long ejectedUntilNanos;
+
+    private final AtomicInteger ejections = new AtomicInteger();
+
     /**
      * Packed as two longs updated under a tiny lock: EWMA (nanos, as double bits) and its last
      * update time.
@@ -58,6 +63,35 @@ public final class ReplicaLoad {
 
     public long completed() {
         return completed.get();
+    }
+
+    /** True while an outlier ejection keeps this replica out of the routable set. */
+    public boolean ejectedAt(long nowNanos) {
+        long until = ejectedUntilNanos;
+        return until != 0 && nowNanos < until;
+    }
+
+    public long ejectedUntilNanos() {
+        return ejectedUntilNanos;
+    }
+
+    /** How many times this replica has been ejected; ejection time grows with it (Envoy's rule). */
+    public int ejections() {
+        return ejections.get();
+    }
+
+    void eject(long untilNanos) {
+        ejections.incrementAndGet();
+        ejectedUntilNanos = untilNanos;
+    }
+
+    /**
+     * An expired ejection is cleared with a fresh failure streak, so one more error does not eject
+     * it again.
+     */
+    void readmit() {
+        ejectedUntilNanos = 0;
+        consecutiveFailures.set(0);
     }
 
     /** Call when a request is sent to this replica. */

@@ -42,12 +42,15 @@ public class CompletionFilter implements GlobalFilter, Ordered {
     private final ServiceIdentity identity;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ReplicaHealth health;
 
     public CompletionFilter(
             TelemetryBuffer telemetry,
             ServiceIdentity identity,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ReplicaHealth health) {
+        this.health = health;
         this.telemetry = telemetry;
         this.identity = identity;
         this.clock = clock;
@@ -123,8 +126,8 @@ public class CompletionFilter implements GlobalFilter, Ordered {
         ReplicaServiceInstance replica = exchange.getAttribute(RequestAttributes.REPLICA);
         RequestOutcome outcome = outcome(signal, status, replica != null);
         if (replica != null) {
-            replica.load()
-                    .onComplete(end, latencyNanos, status < 500 && signal != SignalType.ON_ERROR);
+            health.attemptFinished(
+                    replica, end, latencyNanos, status < 500 && signal != SignalType.ON_ERROR);
         }
         String model = exchange.getAttribute(RequestAttributes.MODEL);
         if (model == null) {
@@ -162,7 +165,7 @@ public class CompletionFilter implements GlobalFilter, Ordered {
                         null,
                         queueMs(exchange),
                         streamedType.startsWith("text/event-stream"),
-                        1,
+                        exchange.getAttributeOrDefault(RequestAttributes.ATTEMPTS, 1),
                         exchange.getAttribute(RequestAttributes.POLICY)));
     }
 

@@ -1,8 +1,9 @@
 package io.inferscale.gateway.adapter.routing;
 
+import io.inferscale.core.routing.OutlierDetector;
 import io.inferscale.core.routing.ReplicaLoad;
-import io.inferscale.core.routing.RoutingRequest;
 import io.inferscale.gateway.domain.FleetRegistry;
+import io.inferscale.gateway.domain.ModelReplicas;
 import io.inferscale.gateway.domain.PolicySelection;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,31 +17,45 @@ import reactor.core.publisher.Mono;
 
 /**
  * Spring Cloud LoadBalancer's plug point, backed by the shared {@code ReplicaChooser} of the
- * model's current policy (STYLE.md §4). The choice is local to this gateway instance: no central
- * hop per request.
+ * model's current policy (STYLE.md §4). Candidates are the model's ready replicas minus ejected
+ * outliers (and minus the replica a retry is avoiding). The choice is local to this gateway
+ * instance: no central hop per request.
  */
 public final class ModelLoadBalancer implements ReactorServiceInstanceLoadBalancer {
     private final FleetRegistry registry;
     private final PolicySelection policies;
+    private final OutlierDetector outliers;
 
-    public ModelLoadBalancer(FleetRegistry registry, PolicySelection policies) {
+    public ModelLoadBalancer(
+            FleetRegistry registry, PolicySelection policies, OutlierDetector outliers) {
         this.registry = registry;
         this.policies = policies;
+        this.outliers = outliers;
     }
 
     @Override
     public Mono<Response<ServiceInstance>> choose(Request request) {
-        return Mono.just(chooseNow((RoutingRequest) request.getContext()));
+        return Mono.just(chooseNow((RoutingAttempt) request.getContext()));
     }
 
-    Response<ServiceInstance> chooseNow(RoutingRequest request) {
+    Response<ServiceInstance> chooseNow(RoutingAttempt attempt) {
+        String model = attempt.request().model();
         List<ReplicaLoad> ready =
-                registry.replicas(request.model()).map(r -> r.routable()).orElse(List.of());
-        if (ready.isEmpty()) {
+                registry.replicas(model).map(ModelReplicas::routable).orElse(List.of());
+        List<ReplicaLoad> candidates = outliers.routable(ready, System.nanoTime());
+        if (attempt.excludedReplicaId() != null) {
+            candidates =
+                    candidates.stream()
+                            .filter(r -> !r.replicaId().equals(attempt.excludedReplicaId()))
+                            .toList();
+        }
+        if (candidates.isEmpty()) {
             return new EmptyResponse();
         }
-        PolicySelection.Selected selected = policies.chooserFor(request.model());
-        ReplicaLoad chosen = selected.chooser().choose(ready, request, ThreadLocalRandom.current());
-        return new DefaultResponse(new ReplicaServiceInstance(request.model(), chosen));
+        PolicySelection.Selected selected = policies.chooserFor(model);
+        ReplicaLoad chosen =
+                selected.chooser()
+                        .choose(candidates, attempt.request(), ThreadLocalRandom.current());
+        return new DefaultResponse(new ReplicaServiceInstance(model, chosen));
     }
 }

@@ -88,19 +88,10 @@ public class GatewayAdminController {
     }
 
     private ModelView view(String model) {
+        long now = System.nanoTime();
         List<ReplicaView> replicas =
                 registry.replicas(model).map(ModelReplicas::all).orElse(List.of()).stream()
-                        .map(
-                                k ->
-                                        new ReplicaView(
-                                                k.replicaId(),
-                                                k.address(),
-                                                k.status(),
-                                                k.source(),
-                                                k.load().inFlight(),
-                                                k.load().peakEwmaNanos() / 1e6,
-                                                k.load().consecutiveFailures(),
-                                                k.load().completed()))
+                        .map(k -> ReplicaView.of(k, now))
                         .toList();
         return new ModelView(model, policies.policyOf(model), replicas);
     }
@@ -109,6 +100,7 @@ public class GatewayAdminController {
 
     public record ModelView(String model, String policy, List<ReplicaView> replicas) {}
 
+    /** One replica as this gateway instance sees it: its own load view and outlier state. */
     public record ReplicaView(
             String replicaId,
             String address,
@@ -117,5 +109,22 @@ public class GatewayAdminController {
             int inFlight,
             double peakEwmaMs,
             int consecutiveFailures,
-            long completed) {}
+            long completed,
+            boolean ejected,
+            int ejections) {
+
+        static ReplicaView of(ModelReplicas.KnownReplica k, long nowNanos) {
+            return new ReplicaView(
+                    k.replicaId(),
+                    k.address(),
+                    k.status(),
+                    k.source(),
+                    k.load().inFlight(),
+                    k.load().peakEwmaNanos() / 1e6,
+                    k.load().consecutiveFailures(),
+                    k.load().completed(),
+                    k.load().ejectedAt(nowNanos),
+                    k.load().ejections());
+        }
+    }
 }
