@@ -69,6 +69,7 @@ class GatewayResilienceIT {
         registry.add("inferscale.gateway.default-policy", () -> "rr");
         registry.add("inferscale.gateway.outlier.consecutive5xx", () -> "3");
         registry.add("inferscale.gateway.policy-refresh", () -> "1h");
+        TestCredentials.register(registry);
     }
 
     @AfterAll
@@ -114,6 +115,7 @@ class GatewayResilienceIT {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/completions"))
                         .header("content-type", "application/json")
+                        .header("Authorization", TestCredentials.bearer(TestCredentials.API_KEY))
                         .POST(
                                 HttpRequest.BodyPublishers.ofString(
                                         "{\"model\":\""
@@ -126,6 +128,7 @@ class GatewayResilienceIT {
     private String get(String path) throws Exception {
         return http.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", TestCredentials.admin())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();

@@ -73,6 +73,7 @@ class GatewayRoutingIT {
                 "inferscale.gateway.static-replicas",
                 () -> "it-llm=" + A.baseUrl() + ",it-llm=" + B.baseUrl());
         registry.add("inferscale.gateway.policy-refresh", () -> "1h");
+        TestCredentials.register(registry);
     }
 
     @AfterAll
@@ -272,6 +273,11 @@ class GatewayRoutingIT {
                             ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(json));
             if (json != null) b.header("content-type", "application/json");
+            b.header(
+                    "Authorization",
+                    path.startsWith("/v1/")
+                            ? TestCredentials.bearer(TestCredentials.API_KEY)
+                            : TestCredentials.admin());
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

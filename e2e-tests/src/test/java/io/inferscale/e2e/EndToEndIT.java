@@ -31,6 +31,14 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @EmbeddedKafka(partitions = Topics.PARTITIONS)
 class EndToEndIT {
     static final String MODEL = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+
+    /**
+     * Bootstrapped through configuration, as an operator would; the gateway has no default
+     * credentials.
+     */
+    static final String API_KEY = "isk_e2ekey_end-to-end-tests-only-secret-0001";
+
+    static final String ADMIN_PASSWORD = "e2e-admin-password-0001";
     static final List<ServiceProcess> RUNNING = new ArrayList<>();
     static ServiceProcess gateway;
     final HttpClient http = HttpClient.newHttpClient();
@@ -45,6 +53,7 @@ class EndToEndIT {
                         .getOrDefault(
                                 "INFERSCALE_TEST_DB_URL",
                                 "jdbc:postgresql://127.0.0.1:5432/inferscale_test");
+        forgetBootstrapAdmin(dbUrl);
         int simPort = freePort();
         int collectorPort = freePort();
         int gatewayPort = freePort();
@@ -67,6 +76,10 @@ class EndToEndIT {
                                         "simple")));
         Map<String, String> env =
                 Map.of(
+                        "INFERSCALE_BOOTSTRAP_API_KEY",
+                        API_KEY,
+                        "INFERSCALE_ADMIN_PASSWORD",
+                        ADMIN_PASSWORD,
                         "KAFKA_BOOTSTRAP_SERVERS",
                         broker.getBrokersAsString(),
                         "DB_URL",
@@ -112,6 +125,7 @@ class EndToEndIT {
                 http.send(
                         HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/completions"))
                                 .header("content-type", "application/json")
+                                .header("Authorization", "Bearer " + API_KEY)
                                 .POST(
                                         HttpRequest.BodyPublishers.ofString(
                                                 "{\"model\":\""
@@ -133,6 +147,7 @@ class EndToEndIT {
                                                             + "/api/v1/metrics/models/"
                                                             + MODEL
                                                             + "/requests"))
+                                    .header("Authorization", adminBasic())
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200 && r.body().contains("\"model\":\"" + MODEL + "\"")) {
@@ -147,6 +162,30 @@ class EndToEndIT {
                         gateway.tail())
                 .isNotNull()
                 .contains("\"status\":200", "\"outcome\":\"OK\"", "\"policy\":\"p2c\"");
+    }
+
+    private static String adminBasic() {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString(
+                                ("admin:" + ADMIN_PASSWORD)
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The test database is shared with the gateway ITs. The gateway creates its first admin only
+     * when none exists, so remove a leftover one: the gateway under test then creates it with this
+     * test's password.
+     */
+    private static void forgetBootstrapAdmin(String dbUrl) throws java.sql.SQLException {
+        String user = System.getenv().getOrDefault("INFERSCALE_TEST_DB_USER", "inferscale");
+        String password = System.getenv().getOrDefault("INFERSCALE_TEST_DB_PASSWORD", "");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, user, password);
+                java.sql.Statement st = c.createStatement()) {
+            st.execute(
+                    "DO $$ BEGIN IF to_regclass('gateway.app_user') IS NOT NULL THEN "
+                            + "DELETE FROM gateway.app_user WHERE username = 'admin'; END IF; END $$");
+        }
     }
 
     private static ServiceProcess run(ServiceProcess p) {
