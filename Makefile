@@ -7,6 +7,8 @@ SHELL := /bin/bash
 MVN ?= ./mvnw -B
 # Arguments for `make bench`, passed to the benchmark CLI as they are, e.g. make bench BENCH_ARGS="--help"
 BENCH_ARGS ?=
+# Arguments for `make forecast-eval`, e.g. FORECAST_EVAL_ARGS="--train F.csv --train-days 1-21 --test-days 22-28"
+FORECAST_EVAL_ARGS ?=
 
 ##@ General
 
@@ -55,3 +57,7 @@ status: ## Show pid, port, readiness and memory of every local process
 .PHONY: bench
 bench: ## Run the benchmark CLI (fleet-sim) with BENCH_ARGS
 	bin/inferscale bench $(BENCH_ARGS)
+
+.PHONY: forecast-eval
+forecast-eval: ## Backtest the forecasters (forecast-service exec jar) with FORECAST_EVAL_ARGS
+	bin/inferscale forecast-eval $(FORECAST_EVAL_ARGS)
