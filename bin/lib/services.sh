@@ -100,6 +100,9 @@ EOF
     if [[ "$name" == forecast-service ]]; then
         echo "DJL_OFFLINE=true"
         echo "DJL_CACHE_DIR=${DJL_CACHE_DIR:-$VAR_DIR/djl}"
+        # TensorFlow's native libraries, unpacked from Maven Central by the forecast-service build.
+        echo "TENSORFLOW_LIBRARY_PATH=${TENSORFLOW_LIBRARY_PATH:-$INFERSCALE_ROOT/forecast-service/target/tf-native}"
+        echo "TF_CPP_MIN_LOG_LEVEL=1"
     fi
 }
 

@@ -23,15 +23,16 @@ public final class ForecasterRegistry {
     private final Map<String, Supplier<? extends DemandForecaster>> factories =
             new LinkedHashMap<>();
 
-    /** The baselines (and, once registered, the DNN), in the order reports list them. */
+    /** The pure baselines, in the order reports list them. */
     public static ForecasterRegistry standard() {
         return new ForecasterRegistry()
                 .register("seasonal-naive-daily", SeasonalNaive::daily)
                 .register("seasonal-naive-weekly", SeasonalNaive::weekly)
                 .register("trailing-mean", TrailingMean::new)
                 .register("holt-winters", HoltWinters::new);
-        // Extension point: the DNN forecaster registers here with one more line, e.g.
-        //      .register("dnn", () -> new DnnForecaster(settings))
+        // The DNN needs the TensorFlow engine, an adapter concern: callers that run it (the
+        // evaluation
+        // CLI, the service) add it with .register("dnn", DnnForecaster::withDefaults).
     }
 
     /**

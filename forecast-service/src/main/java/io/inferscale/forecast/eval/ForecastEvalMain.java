@@ -3,6 +3,7 @@ package io.inferscale.forecast.eval;
 import io.inferscale.core.forecast.DemandForecaster;
 import io.inferscale.core.forecast.RollingOriginEvaluation;
 import io.inferscale.core.trace.TraceFormatException;
+import io.inferscale.forecast.dnn.DnnForecaster;
 import io.inferscale.forecast.domain.ForecasterRegistry;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -25,7 +26,15 @@ public final class ForecastEvalMain {
     private ForecastEvalMain() {}
 
     public static void main(String[] argv) {
-        System.exit(run(argv, System.out, System.err, ForecasterRegistry.standard()));
+        // The baselines plus the DNN (TensorFlow through DJL; needs TENSORFLOW_LIBRARY_PATH, set by
+        // bin/inferscale).
+        System.exit(
+                run(
+                        argv,
+                        System.out,
+                        System.err,
+                        ForecasterRegistry.standard()
+                                .register("dnn", DnnForecaster::withDefaults)));
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err, ForecasterRegistry registry) {
