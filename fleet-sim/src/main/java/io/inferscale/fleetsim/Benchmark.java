@@ -1,0 +1,82 @@
+package io.inferscale.fleetsim;
+
+import io.inferscale.core.routing.RoutingPolicies;
+import io.inferscale.core.scaling.AutoscalerSettings;
+import io.inferscale.core.scaling.Autoscalers;
+import io.inferscale.core.scaling.ReplicaAutoscaler;
+import io.inferscale.core.trace.TraceReaders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs every lb x autoscaler combination on the same arrivals: each run re-opens the trace with the
+ * same options and seed, so all runs replay identical requests. Runs are independent and go in
+ * parallel, one per thread.
+ */
+final class Benchmark {
+
+    private Benchmark() {}
+
+    static BenchReport run(BenchArgs args) {
+        SimSettings settings = args.settings();
+        AutoscalerSettings scaling =
+                ScalingDefaults.forFleet(settings.replica(), settings.initialSpeeds().size());
+        List<Callable<RunResult>> jobs = new ArrayList<>();
+        for (String lb : args.lbs()) {
+            for (String autoscaler : args.autoscalers()) {
+                jobs.add(() -> runOne(args, settings, lb, Autoscalers.create(autoscaler, scaling)));
+            }
+        }
+        int threads = Math.min(args.threads(), jobs.size());
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        threads,
+                        r -> {
+                            Thread t = new Thread(r, "fleet-sim-run");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        long started = System.nanoTime();
+        List<RunResult> runs = new ArrayList<>();
+        try {
+            List<Future<RunResult>> futures = new ArrayList<>();
+            for (Callable<RunResult> job : jobs) {
+                futures.add(pool.submit(job));
+            }
+            for (Future<RunResult> f : futures) {
+                runs.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        double wall = (System.nanoTime() - started) / 1e9;
+        long simulated = runs.stream().mapToLong(RunResult::requests).sum();
+        return new BenchReport(
+                args.trace().toString(), simulated / Math.max(wall, 1e-9), wall, threads, runs);
+    }
+
+    static RunResult runOne(
+            BenchArgs args, SimSettings settings, String lb, ReplicaAutoscaler autoscaler) {
+        try (ArrivalCursor arrivals =
+                new ArrivalCursor(
+                        () -> TraceReaders.open(args.trace(), args.format(), args.traceOptions()),
+                        args.repeat())) {
+            return new FleetSimulation(
+                            settings, lb, RoutingPolicies.create(lb), autoscaler, arrivals)
+                    .run();
+        }
+    }
+}
