@@ -8,7 +8,9 @@
 #   - databases `inferscale` and `inferscale_test` owned by `inferscale`
 #
 # Environment: PGHOST_CHECK (default 127.0.0.1), PGPORT (default 5432),
-#              INFERSCALE_DB_USER (inferscale), INFERSCALE_DB_NAMES ("inferscale inferscale_test").
+#              INFERSCALE_DB_USER (inferscale), INFERSCALE_DB_NAMES ("inferscale inferscale_test"),
+#              INFERSCALE_FRESH_DBS (none): databases dropped first (sessions still connected are
+#              terminated and listed), so they start empty; CI uses it for inferscale_test.
 set -euo pipefail
 
 PG_HOST="${PGHOST_CHECK:-127.0.0.1}"
@@ -97,6 +99,19 @@ ensure_trust_auth() {
     sleep 0.5
 }
 
+# CI starts from an empty test database: leftover rows, or a session a killed build left holding a
+# lock, must not decide whether (or how long) the tests run.
+drop_fresh_databases() {
+    local db
+    for db in ${INFERSCALE_FRESH_DBS:-}; do
+        pg_super -d postgres -At -F ' ' -c \
+            "SELECT 'terminating session', pid, state, now() - xact_start FROM pg_stat_activity WHERE datname = '$db'" |
+            sed 's/^/[postgres] /'
+        say "dropping database $db (fresh start)"
+        pg_super -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
+    done
+}
+
 ensure_role_and_databases() {
     pg_super -d postgres <<SQL
 DO \$\$
@@ -131,6 +146,7 @@ main() {
         fi
         pg_ready || start_postgres "$version"
     fi
+    drop_fresh_databases
     ensure_role_and_databases
     ensure_trust_auth
     # Final check exactly as the services connect.

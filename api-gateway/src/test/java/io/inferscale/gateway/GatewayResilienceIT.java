@@ -6,6 +6,7 @@ import io.inferscale.core.replica.ReplicaConfig;
 import io.inferscale.sim.InferenceSim;
 import io.inferscale.sim.InferenceSimConfig;
 import io.inferscale.support.test.ServiceIT;
+import io.inferscale.support.test.TestHttp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -78,13 +79,13 @@ class GatewayResilienceIT {
     }
 
     @LocalServerPort int port;
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = TestHttp.client();
 
     @Test
     void a503FromACrashedReplicaIsRetriedElsewhereAndTheReplicaGetsEjected() throws Exception {
         HttpResponse<String> crash =
                 http.send(
-                        HttpRequest.newBuilder(URI.create(CRASHED.baseUrl() + "/admin/faults"))
+                        TestHttp.request(URI.create(CRASHED.baseUrl() + "/admin/faults"))
                                 .header("content-type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"crash\":true}"))
                                 .build(),
@@ -113,7 +114,7 @@ class GatewayResilienceIT {
 
     private HttpResponse<String> complete(String model) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/completions"))
+                TestHttp.request(URI.create("http://127.0.0.1:" + port + "/v1/completions"))
                         .header("content-type", "application/json")
                         .header("Authorization", TestCredentials.bearer(TestCredentials.API_KEY))
                         .POST(
@@ -127,7 +128,7 @@ class GatewayResilienceIT {
 
     private String get(String path) throws Exception {
         return http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        TestHttp.request(URI.create("http://127.0.0.1:" + port + path))
                                 .header("Authorization", TestCredentials.admin())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())

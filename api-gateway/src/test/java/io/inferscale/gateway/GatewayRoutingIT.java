@@ -16,6 +16,7 @@ import io.inferscale.sim.InferenceSimConfig;
 import io.inferscale.support.kafka.EventPublisher;
 import io.inferscale.support.test.Await;
 import io.inferscale.support.test.ServiceIT;
+import io.inferscale.support.test.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,7 +86,7 @@ class GatewayRoutingIT {
     @Autowired EmbeddedKafkaBroker broker;
     @Autowired JdbcTemplate jdbc;
     @LocalServerPort int port;
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = TestHttp.client();
 
     @Test
     void routesCompletionsAndPublishesTelemetry() throws Exception {
@@ -265,8 +266,7 @@ class GatewayRoutingIT {
 
     private HttpResponse<String> send(String method, String path, String json) {
         try {
-            HttpRequest.Builder b =
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+            HttpRequest.Builder b = TestHttp.request(URI.create("http://127.0.0.1:" + port + path));
             b.method(
                     method,
                     json == null

@@ -7,6 +7,7 @@ import io.inferscale.sim.InferenceSim;
 import io.inferscale.sim.InferenceSimConfig;
 import io.inferscale.support.test.Await;
 import io.inferscale.support.test.ServiceIT;
+import io.inferscale.support.test.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +51,7 @@ class GatewaySecurityIT {
     }
 
     @LocalServerPort int port;
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = TestHttp.client();
 
     @Test
     void inferenceNeedsAValidKey() throws Exception {
@@ -195,7 +196,7 @@ class GatewaySecurityIT {
             String method, String path, String authorization, String json) {
         try {
             HttpRequest.Builder b =
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    TestHttp.request(URI.create("http://127.0.0.1:" + port + path))
                             .method(
                                     method,
                                     json == null

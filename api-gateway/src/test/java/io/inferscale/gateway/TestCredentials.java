@@ -39,6 +39,8 @@ final class TestCredentials {
         String password = System.getenv().getOrDefault("INFERSCALE_TEST_DB_PASSWORD", "");
         try (Connection c = DriverManager.getConnection(url, user, password);
                 Statement st = c.createStatement()) {
+            // A session left holding the row (a killed build's JVM) must fail this, not hang it.
+            st.execute("SET lock_timeout = '15s'");
             st.execute(
                     "DO $$ BEGIN IF to_regclass('gateway.app_user') IS NOT NULL THEN "
                             + "DELETE FROM gateway.app_user WHERE username = 'admin'; END IF; END $$");

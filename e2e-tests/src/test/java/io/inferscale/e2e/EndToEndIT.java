@@ -3,6 +3,7 @@ package io.inferscale.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inferscale.contracts.Topics;
+import io.inferscale.support.test.TestHttp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -41,7 +42,7 @@ class EndToEndIT {
     static final String ADMIN_PASSWORD = "e2e-admin-password-0001";
     static final List<ServiceProcess> RUNNING = new ArrayList<>();
     static ServiceProcess gateway;
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = TestHttp.client();
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -123,7 +124,7 @@ class EndToEndIT {
             throws Exception {
         HttpResponse<String> completion =
                 http.send(
-                        HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/completions"))
+                        TestHttp.request(URI.create(gateway.baseUrl() + "/v1/completions"))
                                 .header("content-type", "application/json")
                                 .header("Authorization", "Bearer " + API_KEY)
                                 .POST(
@@ -141,7 +142,7 @@ class EndToEndIT {
         while (System.nanoTime() < deadline) {
             HttpResponse<String> r =
                     http.send(
-                            HttpRequest.newBuilder(
+                            TestHttp.request(
                                             URI.create(
                                                     gateway.baseUrl()
                                                             + "/api/v1/metrics/models/"

@@ -9,9 +9,8 @@ import io.inferscale.contracts.Topics;
 import io.inferscale.support.kafka.EventPublisher;
 import io.inferscale.support.test.Await;
 import io.inferscale.support.test.ServiceIT;
+import io.inferscale.support.test.TestHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +46,9 @@ class DemandHistoryIT {
         assertThat(rows()).isEqualTo(2);
 
         HttpResponse<String> response =
-                HttpClient.newHttpClient()
+                TestHttp.client()
                         .send(
-                                HttpRequest.newBuilder(
+                                TestHttp.request(
                                                 URI.create(
                                                         "http://127.0.0.1:"
                                                                 + port

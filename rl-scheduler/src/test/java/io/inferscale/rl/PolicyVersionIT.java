@@ -8,9 +8,8 @@ import io.inferscale.contracts.Topics;
 import io.inferscale.support.kafka.EventPublisher;
 import io.inferscale.support.test.Await;
 import io.inferscale.support.test.ServiceIT;
+import io.inferscale.support.test.TestHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,10 +56,9 @@ class PolicyVersionIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient()
+        return TestHttp.client()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .build(),
+                        TestHttp.request(URI.create("http://127.0.0.1:" + port + path)).build(),
                         HttpResponse.BodyHandlers.ofString());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.inferscale.support.test.ServiceIT;
+import io.inferscale.support.test.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ class ScalingPolicyApiIT {
 
     @Autowired JdbcTemplate jdbc;
     @LocalServerPort int port;
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = TestHttp.client();
 
     @BeforeEach
     void empty() {
@@ -87,7 +88,7 @@ class ScalingPolicyApiIT {
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                TestHttp.request(URI.create("http://127.0.0.1:" + port + path))
                         .header("X-InferScale-User", "alice");
         if (body != null) {
             b.header("content-type", "application/json")

@@ -17,6 +17,7 @@ import io.inferscale.support.kafka.EventDeserializer;
 import io.inferscale.support.kafka.EventPublisher;
 import io.inferscale.support.test.Await;
 import io.inferscale.support.test.ServiceIT;
+import io.inferscale.support.test.TestHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -71,7 +72,7 @@ class ScrapeIT {
     @Autowired EmbeddedKafkaBroker broker;
     @Autowired MeterRegistry meters;
     @LocalServerPort int port;
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = TestHttp.client();
     final JsonMapper json = JsonMapper.builder().build();
 
     @DynamicPropertySource
@@ -176,7 +177,7 @@ class ScrapeIT {
         try {
             HttpResponse<String> res =
                     http.send(
-                            HttpRequest.newBuilder(
+                            TestHttp.request(
                                             URI.create(
                                                     "http://127.0.0.1:"
                                                             + port
@@ -196,7 +197,7 @@ class ScrapeIT {
 
     private void complete(InferenceSim sim) {
         http.sendAsync(
-                HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v1/completions"))
+                TestHttp.request(URI.create(sim.baseUrl() + "/v1/completions"))
                         .header("content-type", "application/json")
                         .POST(
                                 HttpRequest.BodyPublishers.ofString(
