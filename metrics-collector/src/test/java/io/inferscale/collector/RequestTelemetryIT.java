@@ -9,9 +9,9 @@ import io.inferscale.contracts.Topics;
 import io.inferscale.support.kafka.EventPublisher;
 import io.inferscale.support.test.Await;
 import io.inferscale.support.test.ServiceIT;
+import io.inferscale.support.test.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class RequestTelemetryIT {
     @Autowired EmbeddedKafkaBroker broker;
     @Autowired JdbcTemplate jdbc;
     @LocalServerPort int port;
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = TestHttp.client();
 
     @BeforeEach
     void empty() {
@@ -82,7 +82,7 @@ class RequestTelemetryIT {
                                 + now
                                 + "&to="
                                 + now.plusSeconds(120)
-                                + "&step=PT1M")
+                                + "&step=PT30S")
                         .body();
         assertThat(series)
                 .contains("\"requests\":2,\"errors\":1")
@@ -114,7 +114,7 @@ class RequestTelemetryIT {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                TestHttp.request(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One bucket of a model's series. Latency quantiles are null for buckets without completed
- * requests: no data is not zero latency.
+ * requests: no data is not zero latency. {@code arrivals}, {@code inFlight} and {@code lateRecords}
+ * come from the demand rollups and are null in buckets served from raw rows.
  */
 public record SeriesPoint(
         Instant start,
@@ -16,4 +17,7 @@ public record SeriesPoint(
         Double ttftP50Ms,
         Double ttftP90Ms,
         long promptTokens,
-        long outputTokens) {}
+        long outputTokens,
+        Long arrivals,
+        Double inFlight,
+        Long lateRecords) {}
