@@ -20,6 +20,13 @@ import java.util.random.RandomGenerator;
  * worth nothing. Requests without hashes score on load alone, which makes this least-request with
  * random tie-breaking.
  *
+ * <p>Affinity has a load bound, as in consistent hashing with bounded loads (Mirrokni et al.;
+ * HAProxy's {@code hash-balance-factor}): a replica whose in-flight count has reached {@code
+ * balanceFactor x mean + slack} (the mean counting this request) is <em>loaded</em> and gets no
+ * prefix credit, so a hot prefix stays on one replica until that replica is busier than the rest by
+ * the bound, and then spills to the least loaded. Without the bound a full prefix match always
+ * outscores the load term and one hot prompt can queue a replica without limit.
+ *
  * <p>Thread-safe: one lock around a choice, since the index is read and updated together.
  */
 public final class PrefixAwareChooser implements ReplicaChooser {
@@ -37,12 +44,23 @@ public final class PrefixAwareChooser implements ReplicaChooser {
      */
     public static final int DEFAULT_BLOCKS_PER_REPLICA = 1024;
 
+    /** HAProxy's recommended {@code hash-balance-factor} of 125. */
+    public static final double DEFAULT_BALANCE_FACTOR = 1.25;
+
+    /**
+     * Requests a replica may carry above the balanced share before it counts as loaded: a batch of
+     * a few more sequences costs an LLM replica little, a cache miss costs a whole prefill.
+     */
+    public static final int DEFAULT_SLACK = 4;
+
     /** Replicas remembered; the least recently chosen is forgotten first (scaled-in replicas). */
     static final int MAX_REPLICAS = 4096;
 
     private final double prefixWeight;
     private final double loadWeight;
     private final int blocksPerReplica;
+    private final double balanceFactor;
+    private final int slack;
     private final Map<String, BlockLru> indexByReplica =
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -52,10 +70,29 @@ public final class PrefixAwareChooser implements ReplicaChooser {
             };
 
     public PrefixAwareChooser() {
-        this(DEFAULT_PREFIX_WEIGHT, DEFAULT_LOAD_WEIGHT, DEFAULT_BLOCKS_PER_REPLICA);
+        this(
+                DEFAULT_PREFIX_WEIGHT,
+                DEFAULT_LOAD_WEIGHT,
+                DEFAULT_BLOCKS_PER_REPLICA,
+                DEFAULT_BALANCE_FACTOR,
+                DEFAULT_SLACK);
     }
 
-    public PrefixAwareChooser(double prefixWeight, double loadWeight, int blocksPerReplica) {
+    public PrefixAwareChooser(
+            double prefixWeight,
+            double loadWeight,
+            int blocksPerReplica,
+            double balanceFactor,
+            int slack) {
+        if (!(balanceFactor >= 1) || slack < 0) {
+            throw new IllegalArgumentException(
+                    "balanceFactor must be >= 1 and slack >= 0, were "
+                            + balanceFactor
+                            + ", "
+                            + slack);
+        }
+        this.balanceFactor = balanceFactor;
+        this.slack = slack;
         if (!(prefixWeight >= 0) || !(loadWeight >= 0) || blocksPerReplica < 1) {
             throw new IllegalArgumentException(
                     "weights must be >= 0 and blocksPerReplica >= 1, were "
@@ -75,15 +112,19 @@ public final class PrefixAwareChooser implements ReplicaChooser {
             List<ReplicaLoad> ready, RoutingRequest request, RandomGenerator random) {
         long[] hashes = request.prefixHashes();
         int maxInFlight = 0;
+        long totalInFlight = 0;
         for (ReplicaLoad r : ready) {
             maxInFlight = Math.max(maxInFlight, r.inFlight());
+            totalInFlight += r.inFlight();
         }
+        double loadedAt = balanceFactor * (totalInFlight + 1) / ready.size() + slack;
         ReplicaLoad best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         int ties = 0;
         for (ReplicaLoad r : ready) {
             double load = maxInFlight == 0 ? 0 : r.inFlight() / (double) maxInFlight;
-            double score = prefixWeight * matchFraction(r, hashes) - loadWeight * load;
+            double match = r.inFlight() >= loadedAt ? 0 : matchFraction(r, hashes);
+            double score = prefixWeight * match - loadWeight * load;
             if (score > bestScore) {
                 best = r;
                 bestScore = score;

@@ -30,6 +30,21 @@ class PrefixAwareChooserTest {
                         1024,
                         Map.of("r0", 1.0)),
                 arguments(
+                        "until that replica is loaded: 9 in flight >= 1.25 * 10/3 + 4 voids its"
+                                + " prefix credit, the idle replicas share",
+                        new int[] {9, 0, 0},
+                        List.of(new Warm(0, 1, 2, 3, 4)),
+                        new long[] {1, 2, 3, 4},
+                        1024,
+                        Map.of("r1", 0.5, "r2", 0.5)),
+                arguments(
+                        "the bound follows the fleet's load: 9 is not loaded beside 6 and 6",
+                        new int[] {9, 6, 6},
+                        List.of(new Warm(0, 1, 2, 3, 4)),
+                        new long[] {1, 2, 3, 4},
+                        1024,
+                        Map.of("r0", 1.0)),
+                arguments(
                         "a half match does not (3*0.5 - 2*1 < 0): the idle replicas share",
                         new int[] {4, 0, 0},
                         List.of(new Warm(0, 1, 2, 3, 4)),
@@ -92,7 +107,9 @@ class PrefixAwareChooserTest {
                     new PrefixAwareChooser(
                             PrefixAwareChooser.DEFAULT_PREFIX_WEIGHT,
                             PrefixAwareChooser.DEFAULT_LOAD_WEIGHT,
-                            blocksPerReplica);
+                            blocksPerReplica,
+                            PrefixAwareChooser.DEFAULT_BALANCE_FACTOR,
+                            PrefixAwareChooser.DEFAULT_SLACK);
             for (Warm w : warm) {
                 chooser.choose(
                         List.of(fleet.get(w.replica())),
@@ -123,9 +140,12 @@ class PrefixAwareChooserTest {
 
     @Test
     void rejectsNegativeWeights() {
-        assertThatThrownBy(() -> new PrefixAwareChooser(-1, 1, 10))
+        assertThatThrownBy(() -> new PrefixAwareChooser(-1, 1, 10, 1.25, 4))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("weights");
+        assertThatThrownBy(() -> new PrefixAwareChooser(3, 2, 10, 0.9, 4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("balanceFactor");
     }
 
     @Test

@@ -6,13 +6,14 @@ import io.inferscale.contracts.EventMeta;
 import io.inferscale.contracts.RequestOutcome;
 import io.inferscale.contracts.RequestTelemetry;
 import io.inferscale.gateway.adapter.kafka.TelemetryBuffer;
+import io.inferscale.gateway.domain.routing.UsageScanner;
 import io.inferscale.support.ServiceIdentity;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -30,9 +31,9 @@ import reactor.core.publisher.SignalType;
 
 /**
  * Closes the loop on every inference request: measures latency and time to the first response byte,
- * returns the replica's load slot (in-flight count, peak-EWMA latency, failure streak) and hands a
- * telemetry event to the buffer. Runs first and finishes last, so it sees the gateway's own 4xx/5xx
- * answers too.
+ * reads the token counts from the response's usage object as it streams past, returns the replica's
+ * load slot (in-flight count, peak-EWMA latency, failure streak) and hands a telemetry event to the
+ * buffer. Runs first and finishes last, so it sees the gateway's own 4xx/5xx answers too.
  */
 @Component
 public class CompletionFilter implements GlobalFilter, Ordered {
@@ -71,46 +72,52 @@ public class CompletionFilter implements GlobalFilter, Ordered {
         }
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
-        AtomicLong firstByteNanos = new AtomicLong();
+        ResponseObserver seen = new ResponseObserver();
         ServerHttpResponse timed =
                 new ServerHttpResponseDecorator(exchange.getResponse()) {
                     @Override
                     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-                        return super.writeWith(
-                                Flux.from(body)
-                                        .doOnNext(
-                                                b ->
-                                                        firstByteNanos.compareAndSet(
-                                                                0, System.nanoTime())));
+                        return super.writeWith(Flux.from(body).doOnNext(seen::observe));
                     }
 
                     @Override
                     public Mono<Void> writeAndFlushWith(
                             Publisher<? extends Publisher<? extends DataBuffer>> body) {
                         return super.writeAndFlushWith(
-                                Flux.from(body)
-                                        .map(
-                                                p ->
-                                                        Flux.from(p)
-                                                                .doOnNext(
-                                                                        b ->
-                                                                                firstByteNanos
-                                                                                        .compareAndSet(
-                                                                                                0,
-                                                                                                System
-                                                                                                        .nanoTime()))));
+                                Flux.from(body).map(p -> Flux.from(p).doOnNext(seen::observe)));
                     }
                 };
         ServerWebExchange observed = exchange.mutate().response(timed).build();
         return chain.filter(observed)
-                .doFinally(
-                        signal ->
-                                complete(
-                                        observed,
-                                        signal,
-                                        started,
-                                        startNanos,
-                                        firstByteNanos.get()));
+                .doFinally(signal -> complete(observed, signal, started, startNanos, seen));
+    }
+
+    /**
+     * What the response body told us on its way through: when its first byte left, and the token
+     * counts in its usage object. Written by one response's body signals (one at a time), read
+     * after it ends, possibly on another thread: the volatile {@code bytes}, written last and read
+     * first, publishes the rest.
+     */
+    static final class ResponseObserver {
+        private final UsageScanner usage = new UsageScanner();
+        private long firstByteNanos;
+        private volatile long bytes;
+
+        void observe(DataBuffer buffer) {
+            if (firstByteNanos == 0) {
+                firstByteNanos = System.nanoTime();
+            }
+            int start = buffer.readPosition();
+            int end = buffer.writePosition();
+            for (int i = start; i < end; i++) {
+                usage.accept(buffer.getByte(i));
+            }
+            bytes = bytes + (end - start);
+        }
+
+        long bytes() {
+            return bytes;
+        }
     }
 
     private void complete(
@@ -118,8 +125,12 @@ public class CompletionFilter implements GlobalFilter, Ordered {
             SignalType signal,
             Instant started,
             long startNanos,
-            long firstByte) {
+            ResponseObserver seen) {
         long end = System.nanoTime();
+        seen.bytes(); // the volatile read that makes the observer's other fields visible here
+        long firstByte = seen.firstByteNanos;
+        Integer promptTokens = seen.usage.promptTokens();
+        Integer outputTokens = seen.usage.completionTokens();
         long latencyNanos = end - startNanos;
         HttpStatusCode code = exchange.getResponse().getStatusCode();
         int status = signal == SignalType.ON_ERROR ? 502 : code != null ? code.value() : 200;
@@ -147,7 +158,17 @@ public class CompletionFilter implements GlobalFilter, Ordered {
                     .publishPercentileHistogram()
                     .register(meters)
                     .record(firstByte - startNanos, TimeUnit.NANOSECONDS);
+            if (outputTokens != null && outputTokens > 1) {
+                // OpenTelemetry's time per output token: decode time after the first token.
+                Timer.builder("gen_ai.server.time_per_output_token")
+                        .tag("gen_ai.request.model", model)
+                        .publishPercentileHistogram()
+                        .register(meters)
+                        .record((end - firstByte) / (outputTokens - 1), TimeUnit.NANOSECONDS);
+            }
         }
+        recordTokens(model, "input", promptTokens);
+        recordTokens(model, "output", outputTokens);
         telemetry.offer(
                 new RequestTelemetry(
                         EventMeta.create(
@@ -161,12 +182,23 @@ public class CompletionFilter implements GlobalFilter, Ordered {
                         started,
                         latencyNanos / 1e6,
                         ttftMs,
-                        null,
-                        null,
+                        promptTokens,
+                        outputTokens,
                         queueMs(exchange),
                         streamedType.startsWith("text/event-stream"),
                         exchange.getAttributeOrDefault(RequestAttributes.ATTEMPTS, 1),
                         exchange.getAttribute(RequestAttributes.POLICY)));
+    }
+
+    private void recordTokens(String model, String type, Integer tokens) {
+        if (tokens != null) {
+            DistributionSummary.builder("gen_ai.client.token.usage")
+                    .baseUnit("{token}")
+                    .tag("gen_ai.request.model", model)
+                    .tag("gen_ai.token.type", type)
+                    .register(meters)
+                    .record(tokens);
+        }
     }
 
     private static Double queueMs(ServerWebExchange exchange) {

@@ -8,6 +8,7 @@ import io.inferscale.gateway.GatewayProperties;
 import io.inferscale.gateway.adapter.web.Problems;
 import io.inferscale.gateway.domain.FleetRegistry;
 import io.inferscale.gateway.domain.PolicySelection;
+import io.inferscale.gateway.domain.routing.PromptBlocks;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,12 @@ public class ModelRoutingFilter implements GlobalFilter, Ordered {
     private final GatewayProperties properties;
     private final ReplicaHealth health;
     private final ModelNameExtractor extractor = new ModelNameExtractor();
+    private final PromptText promptText = new PromptText();
+
+    static final String PREFIX_AWARE = "prefix-aware";
+
+    /** 256 blocks of 512 tokens: a 128k-token context, the most any served model takes today. */
+    static final int MAX_PROMPT_BLOCKS = 256;
 
     public ModelRoutingFilter(
             FleetRegistry registry,
@@ -100,6 +107,16 @@ public class ModelRoutingFilter implements GlobalFilter, Ordered {
             prefixes =
                     PrefixHashes.parse(
                             exchange.getRequest().getHeaders().getFirst(PrefixHashes.HEADER));
+            if (prefixes.length == 0
+                    && model.isPresent()
+                    && PREFIX_AWARE.equals(policies.policyOf(model.get()))) {
+                // Hashing the prompt costs a parse of the body: only the policy that uses it pays.
+                prefixes =
+                        PromptBlocks.of(
+                                promptText.of(body),
+                                PromptBlocks.DEFAULT_CHARS_PER_BLOCK,
+                                MAX_PROMPT_BLOCKS);
+            }
         } catch (IllegalArgumentException e) {
             return Problems.write(
                     exchange, HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
