@@ -1,10 +1,15 @@
 package io.inferscale.gateway;
 
 import io.inferscale.core.routing.OutlierDetector;
+import io.inferscale.core.routing.learned.LearnedRouting;
+import io.inferscale.gateway.adapter.routing.LearnedRoutingMetrics;
 import io.inferscale.gateway.adapter.routing.ModelLoadBalancer;
 import io.inferscale.gateway.domain.FleetRegistry;
+import io.inferscale.gateway.domain.LearnedPolicyRegistry;
 import io.inferscale.gateway.domain.PolicySelection;
 import io.inferscale.gateway.domain.StaticReplica;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +26,19 @@ class GatewayConfiguration {
     }
 
     @Bean
-    PolicySelection policySelection(GatewayProperties properties) {
-        return new PolicySelection(properties.defaultPolicy());
+    LearnedPolicyRegistry learnedPolicyRegistry() {
+        return new LearnedPolicyRegistry();
+    }
+
+    @Bean
+    PolicySelection policySelection(
+            GatewayProperties properties,
+            LearnedPolicyRegistry learned,
+            Clock clock,
+            MeterRegistry meters) {
+        return new PolicySelection(
+                properties.defaultPolicy(),
+                new LearnedRouting(learned, clock, new LearnedRoutingMetrics(meters)));
     }
 
     @Bean

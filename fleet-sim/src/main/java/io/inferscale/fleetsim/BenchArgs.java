@@ -87,7 +87,8 @@ record BenchArgs(
 
     static String usage() {
         return USAGE.formatted(
-                String.join(", ", RoutingPolicies.names()), String.join(", ", Autoscalers.names()));
+                String.join(", ", RoutingPolicies.heuristicNames()),
+                String.join(", ", Autoscalers.names()));
     }
 
     /** True when the command line asks for --help (checked before anything is validated). */
@@ -126,7 +127,7 @@ record BenchArgs(
                 format,
                 new TraceOptions(scale, seed, from, to),
                 value(raw, "--fleet", "4x1.0", FleetSpec::parse),
-                names(raw, "--lb", "p2c", RoutingPolicies.names()),
+                names(raw, "--lb", "p2c", RoutingPolicies.heuristicNames()),
                 names(raw, "--autoscaler", "static", Autoscalers.names()),
                 value(raw, "--slo-ttft-ms", null, v -> positive(Long.parseLong(v))),
                 value(raw, "--slo-latency-ms", null, v -> positive(Long.parseLong(v))),

@@ -2,6 +2,7 @@ package io.inferscale.gateway.domain;
 
 import io.inferscale.core.routing.ReplicaChooser;
 import io.inferscale.core.routing.RoutingPolicies;
+import io.inferscale.core.routing.learned.LearnedRouting;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,13 +12,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PolicySelection {
     private final String defaultPolicy;
+    private final LearnedRouting learned;
     private volatile Map<String, String> assigned = Map.of();
     private final Map<String, Selected> choosers = new ConcurrentHashMap<>();
 
-    public PolicySelection(String defaultPolicy) {
+    /**
+     * @param learned where the {@code rl} policy finds the learned policies
+     */
+    public PolicySelection(String defaultPolicy, LearnedRouting learned) {
         RoutingPolicies.create(
-                defaultPolicy); // fail at startup on a typo, not on the first request
+                defaultPolicy, learned); // fail at startup on a typo, not on the first request
         this.defaultPolicy = defaultPolicy;
+        this.learned = learned;
     }
 
     /**
@@ -44,7 +50,7 @@ public final class PolicySelection {
                 (m, old) ->
                         old != null && old.policy().equals(name)
                                 ? old
-                                : new Selected(name, RoutingPolicies.create(name)));
+                                : new Selected(name, RoutingPolicies.create(name, learned)));
     }
 
     public record Selected(String policy, ReplicaChooser chooser) {}

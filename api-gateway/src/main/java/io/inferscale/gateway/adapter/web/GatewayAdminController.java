@@ -1,13 +1,17 @@
 package io.inferscale.gateway.adapter.web;
 
 import io.inferscale.core.routing.RoutingPolicies;
+import io.inferscale.core.routing.learned.LearnedPolicy;
+import io.inferscale.core.routing.learned.ReplicaFeature;
 import io.inferscale.gateway.adapter.jdbc.ModelPolicyRepository;
 import io.inferscale.gateway.domain.FleetRegistry;
+import io.inferscale.gateway.domain.LearnedPolicyRegistry;
 import io.inferscale.gateway.domain.ModelReplicas;
 import io.inferscale.gateway.domain.PolicySelection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,13 +35,16 @@ public class GatewayAdminController {
     private final FleetRegistry registry;
     private final PolicySelection policies;
     private final ModelPolicyRepository repository;
+    private final LearnedPolicyRegistry learned;
     private final Clock clock;
 
     public GatewayAdminController(
             FleetRegistry registry,
             PolicySelection policies,
             ModelPolicyRepository repository,
+            LearnedPolicyRegistry learned,
             Clock clock) {
+        this.learned = learned;
         this.registry = registry;
         this.policies = policies;
         this.repository = repository;
@@ -93,12 +100,48 @@ public class GatewayAdminController {
                 registry.replicas(model).map(ModelReplicas::all).orElse(List.of()).stream()
                         .map(k -> ReplicaView.of(k, now))
                         .toList();
-        return new ModelView(model, policies.policyOf(model), replicas);
+        return new ModelView(
+                model, policies.policyOf(model), LearnedView.of(model, learned, clock), replicas);
     }
 
     public record PolicyAssignment(@NotBlank String policy) {}
 
-    public record ModelView(String model, String policy, List<ReplicaView> replicas) {}
+    /**
+     * @param learned the model's learned policy as this gateway holds it (null when none arrived),
+     *     shown whatever the model's policy, so an operator can check it before switching to rl
+     */
+    public record ModelView(
+            String model, String policy, LearnedView learned, List<ReplicaView> replicas) {}
+
+    /**
+     * @param active evaluated when the model is set to rl: present and not expired
+     * @param rejected why the newest published policy was refused, if it was
+     */
+    public record LearnedView(
+            Long version,
+            String algorithm,
+            Instant expiresAt,
+            List<String> features,
+            boolean active,
+            String rejected) {
+
+        static LearnedView of(String model, LearnedPolicyRegistry registry, Clock clock) {
+            LearnedPolicy p = registry.current(model);
+            String rejected = registry.rejection(model).orElse(null);
+            if (p == null) {
+                return rejected == null
+                        ? null
+                        : new LearnedView(null, null, null, List.of(), false, rejected);
+            }
+            return new LearnedView(
+                    p.version(),
+                    p.algorithm(),
+                    p.expiresAt(),
+                    p.features().stream().map(ReplicaFeature::wireName).toList(),
+                    !p.expiredAt(clock.instant()),
+                    rejected);
+        }
+    }
 
     /** One replica as this gateway instance sees it: its own load view and outlier state. */
     public record ReplicaView(
