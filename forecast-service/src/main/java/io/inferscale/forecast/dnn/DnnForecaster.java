@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +26,12 @@ import java.util.stream.Stream;
  */
 public final class DnnForecaster implements DemandForecaster, AutoCloseable {
     public static final String NAME = "dnn";
+
+    /**
+     * Written next to each exported SavedModel: what serving needs besides the graph (the scale,
+     * the step, the calibration), so that {@link #restore} can serve the version after a restart.
+     */
+    static final String SERVING_FILE = "inferscale-dnn.properties";
 
     private final DnnConfig config;
     private final Path modelRoot;
@@ -87,6 +95,7 @@ public final class DnnForecaster implements DemandForecaster, AutoCloseable {
             lastReport = trained.report();
             calibration = calibrate(trained, data);
         }
+        writeServingFile(dir, scale, history.step(), calibration);
         DjlQuantileModel model = DjlQuantileModel.load(dir, DnnFeatures.SIZE);
         version++;
         synchronized (swap) {
@@ -96,6 +105,76 @@ public final class DnnForecaster implements DemandForecaster, AutoCloseable {
                 previous.model().close();
             }
         }
+    }
+
+    /**
+     * Serves a version exported by an earlier {@link #fit} (e.g. before a restart) without
+     * training.
+     *
+     * @param savedModelDir the directory {@link #servedModel()} named
+     * @throws IllegalStateException if the directory holds no loadable version, or one trained with
+     *     another horizon or other quantile levels than {@code config}
+     */
+    public static DnnForecaster restore(DnnConfig config, Path savedModelDir) {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(savedModelDir.resolve(SERVING_FILE))) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "no DNN version to restore in " + savedModelDir + ": " + e.getMessage(), e);
+        }
+        try {
+            int horizon = Integer.parseInt(p.getProperty("horizon"));
+            double[] levels = doubles(p.getProperty("levels"));
+            if (horizon != config.horizon() || !Arrays.equals(levels, config.levels())) {
+                throw new IllegalStateException(
+                        savedModelDir
+                                + " was trained for "
+                                + horizon
+                                + " steps at levels "
+                                + Arrays.toString(levels)
+                                + ", the configuration asks for "
+                                + config.horizon()
+                                + " at "
+                                + Arrays.toString(config.levels()));
+            }
+            double scale = Double.parseDouble(p.getProperty("scale"));
+            Duration step = Duration.parse(p.getProperty("step"));
+            QuantileCalibration calibration =
+                    new QuantileCalibration(doubles(p.getProperty("coverage")));
+            DjlQuantileModel model = DjlQuantileModel.load(savedModelDir, DnnFeatures.SIZE);
+            DnnForecaster f = new DnnForecaster(config, savedModelDir.getParent(), false);
+            f.version = 1;
+            f.served = new Served(model, savedModelDir, scale, new DnnFeatures(step), calibration);
+            return f;
+        } catch (NullPointerException | IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    savedModelDir.resolve(SERVING_FILE) + " is incomplete: " + e.getMessage(), e);
+        }
+    }
+
+    private void writeServingFile(
+            Path dir, double scale, Duration step, QuantileCalibration calibration) {
+        Properties p = new Properties();
+        p.setProperty("scale", Double.toString(scale));
+        p.setProperty("step", step.toString());
+        p.setProperty("coverage", join(calibration.coverage()));
+        p.setProperty("horizon", Integer.toString(config().horizon()));
+        p.setProperty("levels", join(config().levels()));
+        try (var out = Files.newOutputStream(dir.resolve(SERVING_FILE))) {
+            p.store(out, "InferScale DNN forecaster: serving settings of this SavedModel");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(SERVING_FILE), e);
+        }
+    }
+
+    private static String join(double[] values) {
+        return String.join(
+                ",", Arrays.stream(values).mapToObj(Double::toString).toArray(String[]::new));
+    }
+
+    private static double[] doubles(String csv) {
+        return Arrays.stream(csv.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
 
     @Override

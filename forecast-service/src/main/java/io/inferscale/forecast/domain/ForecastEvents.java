@@ -1,0 +1,61 @@
+package io.inferscale.forecast.domain;
+
+import io.inferscale.contracts.DemandForecast;
+import io.inferscale.contracts.EventMeta;
+import io.inferscale.core.forecast.QuantileForecast;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a forecast of arrivals per step into the {@code forecasts} event: a rate per second (what
+ * the scaler divides by per-replica capacity), clamped at zero, with the serving version and the
+ * input's freshness.
+ */
+public final class ForecastEvents {
+    public static final String METRIC = "requests_per_second";
+
+    private ForecastEvents() {}
+
+    /**
+     * @param problems reasons besides the input's own (e.g. no trained version yet); the event is
+     *     degraded if there is any reason at all
+     */
+    public static DemandForecast of(
+            EventMeta meta,
+            String model,
+            QuantileForecast forecast,
+            String forecaster,
+            String modelVersion,
+            InputFreshness freshness,
+            List<String> problems) {
+        double perSecond = 1.0 / forecast.step().toSeconds();
+        double[] levels = forecast.levels();
+        List<io.inferscale.contracts.QuantileForecast> quantiles = new ArrayList<>();
+        for (double level : levels) {
+            List<Double> values = new ArrayList<>(forecast.horizon());
+            for (int h = 1; h <= forecast.horizon(); h++) {
+                double v = forecast.at(level, h);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalStateException(
+                            forecaster + " forecast " + v + " at step " + h + " for " + model);
+                }
+                values.add(Math.max(0.0, v) * perSecond);
+            }
+            quantiles.add(new io.inferscale.contracts.QuantileForecast(level, values));
+        }
+        List<String> all = new ArrayList<>(freshness.problems());
+        all.addAll(problems);
+        return new DemandForecast(
+                meta,
+                model,
+                METRIC,
+                forecast.origin(),
+                Math.toIntExact(forecast.step().toSeconds()),
+                quantiles,
+                forecaster,
+                modelVersion,
+                freshness.inputAge().toMillis(),
+                !all.isEmpty(),
+                all.isEmpty() ? null : String.join("; ", all));
+    }
+}
