@@ -19,12 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Demand windows from the broker become the training history; a replayed window rewrites, never
- * duplicates.
+ * duplicates. The context is closed after the class: its forecasting loops would otherwise go on
+ * reading the shared test database while other ITs run.
  */
 @ServiceIT
+@DirtiesContext
 class DemandHistoryIT {
     @Autowired EventPublisher publisher;
     @Autowired JdbcTemplate jdbc;

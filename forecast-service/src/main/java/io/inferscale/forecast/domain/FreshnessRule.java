@@ -75,7 +75,8 @@ public record FreshnessRule(Duration maxInputAge, int tailSteps, int maxMissingI
         return new InputFreshness(origin, age, missing, tailSteps, problems);
     }
 
-    static String human(Duration d) {
+    /** For messages: 45s, 31m, 3h20m, 71h. */
+    public static String human(Duration d) {
         long s = d.toSeconds();
         if (s < 120) {
             return s + "s";

@@ -2,9 +2,11 @@ package io.inferscale.forecast.adapter.jdbc;
 
 import io.inferscale.contracts.DemandWindow;
 import io.inferscale.forecast.domain.DemandPoint;
+import io.inferscale.forecast.domain.ModelHistory;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -66,6 +68,45 @@ public class DemandHistoryRepository {
                 windowSeconds,
                 Timestamp.from(from),
                 Timestamp.from(to));
+    }
+
+    /**
+     * Per model with windows of this length: how many there are and the first and last window
+     * start. What the serving loop and the training schedule need to know about each model.
+     */
+    public List<ModelHistory> summaries(int windowSeconds) {
+        return jdbc.query(
+                """
+                SELECT model, count(*), min(window_start), max(window_start)
+                FROM forecast.demand_history WHERE window_seconds = ? GROUP BY model ORDER BY model
+                """,
+                (rs, i) ->
+                        new ModelHistory(
+                                rs.getString(1),
+                                rs.getLong(2),
+                                rs.getTimestamp(3).toInstant(),
+                                rs.getTimestamp(4).toInstant().plusSeconds(windowSeconds)),
+                windowSeconds);
+    }
+
+    public Optional<ModelHistory> summary(String model, int windowSeconds) {
+        return jdbc
+                .query(
+                        """
+                        SELECT model, count(*), min(window_start), max(window_start)
+                        FROM forecast.demand_history WHERE model = ? AND window_seconds = ?
+                        GROUP BY model
+                        """,
+                        (rs, i) ->
+                                new ModelHistory(
+                                        rs.getString(1),
+                                        rs.getLong(2),
+                                        rs.getTimestamp(3).toInstant(),
+                                        rs.getTimestamp(4).toInstant().plusSeconds(windowSeconds)),
+                        model,
+                        windowSeconds)
+                .stream()
+                .findFirst();
     }
 
     public int deleteBefore(Instant cutoff) {

@@ -1,0 +1,161 @@
+package io.inferscale.forecast.serving;
+
+import io.inferscale.contracts.DemandForecast;
+import io.inferscale.contracts.EventMeta;
+import io.inferscale.contracts.Topics;
+import io.inferscale.core.forecast.DemandSeries;
+import io.inferscale.core.forecast.QuantileForecast;
+import io.inferscale.core.forecast.TrailingMean;
+import io.inferscale.forecast.ServingProperties;
+import io.inferscale.forecast.TrainingProperties;
+import io.inferscale.forecast.adapter.jdbc.DemandHistoryRepository;
+import io.inferscale.forecast.domain.ForecastEvents;
+import io.inferscale.forecast.domain.FreshnessRule;
+import io.inferscale.forecast.domain.InputFreshness;
+import io.inferscale.forecast.domain.ModelHistory;
+import io.inferscale.forecast.domain.SeriesGrid;
+import io.inferscale.support.ServiceIdentity;
+import io.inferscale.support.kafka.EventPublisher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every step, one forecast per model to the {@code forecasts} topic: read the recent demand ->
+ * assess its freshness -> forecast from the newest observed step with the serving version ->
+ * publish. A model that no trained version serves yet gets a trailing-mean forecast marked
+ * degraded; stale or gappy input gives a degraded forecast with the reason. Missing steps are never
+ * read as zeros.
+ */
+@Component
+public class ForecastPublisher {
+    private static final Logger log = LoggerFactory.getLogger(ForecastPublisher.class);
+
+    private final DemandHistoryRepository history;
+    private final ServingModels serving;
+    private final LatestForecasts latest;
+    private final EventPublisher publisher;
+    private final ServiceIdentity identity;
+    private final ServingProperties properties;
+    private final TrainingProperties training;
+    private final FreshnessRule freshnessRule;
+    private final double[] levels;
+    private final Clock clock;
+    private final Counter fresh;
+    private final Counter degraded;
+    private final Counter failures;
+
+    public ForecastPublisher(
+            DemandHistoryRepository history,
+            ServingModels serving,
+            LatestForecasts latest,
+            EventPublisher publisher,
+            ServiceIdentity identity,
+            ServingProperties properties,
+            TrainingProperties training,
+            MeterRegistry meters,
+            Clock clock) {
+        this.history = history;
+        this.serving = serving;
+        this.latest = latest;
+        this.publisher = publisher;
+        this.identity = identity;
+        this.properties = properties;
+        this.training = training;
+        this.freshnessRule = properties.freshnessRule();
+        this.levels = properties.levelArray();
+        this.clock = clock;
+        this.fresh = meters.counter("inferscale.forecast.published", "degraded", "false");
+        this.degraded = meters.counter("inferscale.forecast.published", "degraded", "true");
+        this.failures = meters.counter("inferscale.forecast.failures");
+    }
+
+    /** One step: a forecast for every model with demand within {@code forget-after}. */
+    public void publishAll() {
+        Instant now = clock.instant();
+        for (ModelHistory h : history.summaries(properties.stepSeconds())) {
+            if (h.lastEnd().isBefore(now.minus(properties.forgetAfter()))) {
+                continue;
+            }
+            try {
+                publish(h, now);
+            } catch (RuntimeException e) {
+                failures.increment();
+                log.warn("no forecast for {} this step: {}", h.model(), e.toString());
+            }
+        }
+    }
+
+    private void publish(ModelHistory h, Instant now) {
+        String model = h.model();
+        Instant to = h.lastEnd();
+        Instant from = to.minus(properties.lookback());
+        DemandSeries recent =
+                SeriesGrid.arrivals(
+                        history.range(model, properties.stepSeconds(), from, to),
+                        from,
+                        to,
+                        properties.step());
+        InputFreshness freshness = freshnessRule.assess(recent, now);
+        EventMeta meta =
+                EventMeta.create(DemandForecast.SCHEMA_VERSION, identity.producer(), clock);
+        DemandForecast event =
+                serving.with(
+                                model,
+                                m ->
+                                        ForecastEvents.of(
+                                                meta,
+                                                model,
+                                                m.instance()
+                                                        .forecast(
+                                                                recent,
+                                                                properties.horizonSteps(),
+                                                                levels),
+                                                m.forecaster(),
+                                                m.label(),
+                                                freshness,
+                                                List.of()))
+                        .orElseGet(() -> untrained(meta, h, recent, freshness));
+        publisher
+                .publish(Topics.FORECASTS, event)
+                .whenComplete(
+                        (ok, e) -> {
+                            if (e != null) {
+                                failures.increment();
+                                log.warn("forecast for {} not sent: {}", model, e.toString());
+                            }
+                        });
+        latest.put(event);
+        (event.degraded() ? degraded : fresh).increment();
+    }
+
+    /**
+     * Before the first round (or when the serving version could not be restored): the trailing
+     * mean, fitted on the recent history, so that the scaler sees a level; degraded, because no
+     * backtest vouches for it.
+     */
+    private DemandForecast untrained(
+            EventMeta meta, ModelHistory h, DemandSeries recent, InputFreshness freshness) {
+        TrailingMean fallback = new TrailingMean();
+        fallback.fit(recent);
+        QuantileForecast f = fallback.forecast(recent, properties.horizonSteps(), levels);
+        return ForecastEvents.of(
+                meta,
+                h.model(),
+                f,
+                fallback.name(),
+                "untrained",
+                freshness,
+                List.of(
+                        "no trained version serves this model yet ("
+                                + FreshnessRule.human(h.observed(properties.step()))
+                                + " of history, a round needs "
+                                + FreshnessRule.human(training.minHistory())
+                                + ")"));
+    }
+}
