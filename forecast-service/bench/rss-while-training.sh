@@ -4,7 +4,7 @@
 # Starts the service's exec jar with the JVM flags bin/inferscale gives it, loads NASA July 1995 days 1-21 into its
 # demand history (shifted by whole weeks so that weekdays and times of day stay as they were and the data ends within
 # the last week), lets the schedule run the first training round (baselines + the default DNN, backtest on the last
-# 2 days), asks for a second round through the API, and samples VmRSS every half second. Prints the samples' maximum,
+# 2 days), asks for more rounds through the API (ROUNDS in all, default 5), and samples VmRSS every half second. Prints the samples' maximum,
 # the kernel's peak (VmHWM) and each round's time and decision.
 #
 # Needs: PostgreSQL with an empty database (drop and create it between runs) the inferscale role owns (DB_URL), a Kafka broker (KAFKA_BOOTSTRAP_SERVERS),
@@ -65,10 +65,12 @@ wait_rounds() {
 }
 wait_rounds 1
 echo "after round 1: RSS $(awk '/VmRSS/ {print int($2/1024)}' /proc/$PID/status) MB"
-curl -sf -X POST "localhost:$PORT/api/v1/forecasts/nasa/train" >/dev/null
-wait_rounds 2
-sleep 5   # a few more forecasts on the serving version
-echo "after round 2: RSS $(awk '/VmRSS/ {print int($2/1024)}' /proc/$PID/status) MB"
+for round in $(seq 2 "${ROUNDS:-5}"); do
+    curl -sf -X POST "localhost:$PORT/api/v1/forecasts/nasa/train" >/dev/null
+    wait_rounds "$round"
+    sleep 5   # a forecast on the serving version
+    echo "after round $round: RSS $(awk '/VmRSS/ {print int($2/1024)}' /proc/$PID/status) MB"
+done
 echo "peak (VmHWM): $(awk '/VmHWM/ {print int($2/1024)}' /proc/$PID/status) MB;" \
     "max sampled VmRSS: $(sort -k2 -n "$OUT/rss.txt" | tail -1 | awk '{print int($2/1024)}') MB"
 psql_db -F ' | ' -c "SELECT r.id, r.status, round(extract(epoch FROM r.finished_at - r.started_at)::numeric, 1) || ' s',

@@ -15,10 +15,12 @@ import io.inferscale.support.test.Await;
 import io.inferscale.support.test.ServiceIT;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -78,6 +82,7 @@ class ForecastServiceIT {
     static final String TRAINED = "it-fc-" + RUN + "-a";
     static final String STALE = "it-fc-" + RUN + "-b";
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    static final Path MODELS = Path.of("target", "it-forecast-models").toAbsolutePath();
     static final Map<String, String> SETTINGS = settings();
 
     @Autowired EventPublisher publisher;
@@ -100,9 +105,7 @@ class ForecastServiceIT {
         s.put("inferscale.forecast.training.backtest-window", "12h");
         s.put("inferscale.forecast.training.origin-every", "30m");
         s.put("inferscale.forecast.training.backtest-horizon-steps", "15");
-        s.put(
-                "inferscale.forecast.training.artifacts-dir",
-                Path.of("target", "it-forecast-models").toAbsolutePath().toString());
+        s.put("inferscale.forecast.training.artifacts-dir", MODELS.toString());
         s.put("inferscale.forecast.training.dnn.blocks", "1");
         s.put("inferscale.forecast.training.dnn.width", "16");
         s.put("inferscale.forecast.training.dnn.layers", "1");
@@ -141,6 +144,11 @@ class ForecastServiceIT {
                     """);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clean the test database", e);
+        }
+        try (Stream<Path> old = Files.exists(MODELS) ? Files.walk(MODELS) : Stream.empty()) {
+            old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -232,16 +240,22 @@ class ForecastServiceIT {
         assertThat(versioned)
                 .containsExactlyInAnyOrder(
                         "seasonal-naive-daily", "trailing-mean", "holt-winters", "dnn");
-        view.path("versions")
-                .forEach(
-                        v -> {
-                            if (v.path("forecaster").asString().equals("dnn")) {
-                                assertThat(
-                                                Path.of(v.path("artifact").asString())
-                                                        .resolve("saved_model.pb"))
-                                        .exists();
-                            }
-                        });
+        // Only a serving DNN keeps its SavedModel; a candidate that lost has none left.
+        boolean dnnServes = serving.path("forecaster").asString().equals("dnn");
+        try (Stream<Path> dirs = Files.walk(MODELS)) {
+            assertThat(dirs.filter(d -> d.getFileName().toString().startsWith("run-")).count())
+                    .isEqualTo(dnnServes ? 1 : 0);
+        }
+        for (JsonNode v : view.path("versions")) {
+            if (v.path("forecaster").asString().equals("dnn")) {
+                if (v.path("serving").asBoolean()) {
+                    assertThat(Path.of(v.path("artifact").asString()).resolve("saved_model.pb"))
+                            .exists();
+                } else {
+                    assertThat(v.path("artifact").isNull()).as(v.toString()).isTrue();
+                }
+            }
+        }
 
         JsonNode latest = getJson("/api/v1/forecasts/" + TRAINED, 200);
         assertThat(latest.path("model").asString()).isEqualTo(TRAINED);

@@ -19,13 +19,18 @@ import io.inferscale.forecast.domain.ModelHistory;
 import io.inferscale.forecast.domain.SeriesGrid;
 import io.inferscale.forecast.serving.ServingModel;
 import io.inferscale.forecast.serving.ServingModels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -185,7 +190,7 @@ public class TrainingRound {
                                 training.backtestHorizonSteps(),
                                 origins[0],
                                 origins[1],
-                                numbered.stream().map(e -> compared(e)).toList(),
+                                numbered.stream().map(e -> compared(e, choice)).toList(),
                                 choice));
         if (chosenId != null && RoundRecorder.movesServing(choice.outcome())) {
             Entry chosen = find(numbered, choice.chosen());
@@ -283,12 +288,18 @@ public class TrainingRound {
                 .orElseThrow(() -> new IllegalStateException("no entry " + key));
     }
 
-    private static Compared compared(Entry e) {
+    /**
+     * Only the SavedModel of a DNN version that serves is kept (and recorded): a version that lost
+     * its round never serves later, since only new candidates or the serving version can win one.
+     */
+    private static Compared compared(Entry e, ServingChoice choice) {
         RollingOriginEvaluation.Score s = e.score();
-        String artifact =
+        boolean serves =
                 e.current() == null
-                                && e.instance() instanceof DnnForecaster d
-                                && d.servedModel() != null
+                        && e.key().equals(choice.chosen())
+                        && RoundRecorder.movesServing(choice.outcome());
+        String artifact =
+                serves && e.instance() instanceof DnnForecaster d && d.servedModel() != null
                         ? d.servedModel().toAbsolutePath().toString()
                         : null;
         return new Compared(
@@ -310,13 +321,36 @@ public class TrainingRound {
                 e.error());
     }
 
-    /** Frees every fitted DNN that does not serve now (its SavedModel stays on disk). */
+    /**
+     * Frees every fitted DNN that does not serve now, and deletes its SavedModel; the same for a
+     * DNN version that this round replaced (the swap has closed it already). Only serving versions
+     * stay on disk: a few MB each.
+     */
     private void closeUnused(String model, List<Entry> entries) {
         DemandForecaster serves = serving.get(model).map(ServingModel::instance).orElse(null);
         for (Entry e : entries) {
-            if (e.current() == null && e.instance() != serves) {
+            if (e.instance() == null || e.instance() == serves) {
+                continue;
+            }
+            Path dir = e.instance() instanceof DnnForecaster d ? d.servedModel() : null;
+            if (e.current() == null) {
                 close(e.instance());
             }
+            if (dir != null) {
+                deleteRoundDir(dir.getParent());
+            }
+        }
+    }
+
+    /** A DNN candidate's round directory ({@code run-<id>}, holding its SavedModel). */
+    private static void deleteRoundDir(Path dir) {
+        if (dir == null || !dir.getFileName().toString().startsWith("run-")) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("cannot delete {}: {}", dir, e.toString());
         }
     }
 
