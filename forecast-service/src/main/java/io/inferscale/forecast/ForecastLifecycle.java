@@ -66,8 +66,14 @@ public class ForecastLifecycle implements DisposableBean {
         }
         queue.submit(
                 () -> {
-                    restorer.restoreAll();
-                    startLoops();
+                    try {
+                        restorer.restoreAll();
+                    } catch (RuntimeException e) {
+                        // Models without a restored version are served untrained, and trained.
+                        log.warn("restoring the serving versions failed: {}", e.toString());
+                    } finally {
+                        startLoops();
+                    }
                 });
     }
 

@@ -104,23 +104,51 @@ public class ForecastPublisher {
         InputFreshness freshness = freshnessRule.assess(recent, now);
         EventMeta meta =
                 EventMeta.create(DemandForecast.SCHEMA_VERSION, identity.producer(), clock);
-        DemandForecast event =
-                serving.with(
-                                model,
-                                m ->
-                                        ForecastEvents.of(
-                                                meta,
-                                                model,
-                                                m.instance()
-                                                        .forecast(
-                                                                recent,
-                                                                properties.horizonSteps(),
-                                                                levels),
-                                                m.forecaster(),
-                                                m.label(),
-                                                freshness,
-                                                List.of()))
-                        .orElseGet(() -> untrained(meta, h, recent, freshness));
+        DemandForecast event;
+        try {
+            event =
+                    serving.with(
+                                    model,
+                                    m ->
+                                            ForecastEvents.of(
+                                                    meta,
+                                                    model,
+                                                    m.instance()
+                                                            .forecast(
+                                                                    recent,
+                                                                    properties.horizonSteps(),
+                                                                    levels),
+                                                    m.forecaster(),
+                                                    m.label(),
+                                                    freshness,
+                                                    List.of()))
+                            .orElseGet(
+                                    () ->
+                                            fallback(
+                                                    meta,
+                                                    h,
+                                                    recent,
+                                                    freshness,
+                                                    "untrained",
+                                                    "no trained version serves this model yet ("
+                                                            + FreshnessRule.human(
+                                                                    h.observed(properties.step()))
+                                                            + " of history, a round needs "
+                                                            + FreshnessRule.human(
+                                                                    training.minHistory())
+                                                            + ")"));
+        } catch (RuntimeException e) {
+            // Say so rather than go silent: the scaler sees a degraded forecast, not a gap.
+            failures.increment();
+            event =
+                    fallback(
+                            meta,
+                            h,
+                            recent,
+                            freshness,
+                            "fallback",
+                            "the serving version could not forecast: " + e.getMessage());
+        }
         publisher
                 .publish(Topics.FORECASTS, event)
                 .whenComplete(
@@ -135,27 +163,21 @@ public class ForecastPublisher {
     }
 
     /**
-     * Before the first round (or when the serving version could not be restored): the trailing
-     * mean, fitted on the recent history, so that the scaler sees a level; degraded, because no
-     * backtest vouches for it.
+     * Before the first round, when the serving version could not be restored or cannot forecast:
+     * the trailing mean, fitted on the recent history, so that the scaler sees a level; degraded,
+     * because no backtest vouches for it.
      */
-    private DemandForecast untrained(
-            EventMeta meta, ModelHistory h, DemandSeries recent, InputFreshness freshness) {
+    private DemandForecast fallback(
+            EventMeta meta,
+            ModelHistory h,
+            DemandSeries recent,
+            InputFreshness freshness,
+            String version,
+            String reason) {
         TrailingMean fallback = new TrailingMean();
         fallback.fit(recent);
         QuantileForecast f = fallback.forecast(recent, properties.horizonSteps(), levels);
         return ForecastEvents.of(
-                meta,
-                h.model(),
-                f,
-                fallback.name(),
-                "untrained",
-                freshness,
-                List.of(
-                        "no trained version serves this model yet ("
-                                + FreshnessRule.human(h.observed(properties.step()))
-                                + " of history, a round needs "
-                                + FreshnessRule.human(training.minHistory())
-                                + ")"));
+                meta, h.model(), f, fallback.name(), version, freshness, List.of(reason));
     }
 }
