@@ -4,6 +4,7 @@ import io.inferscale.contracts.ReplicaInfo;
 import io.inferscale.contracts.ReplicaStatus;
 import io.inferscale.scaler.domain.execution.FailureKind;
 import io.inferscale.scaler.domain.execution.ProviderException;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +59,7 @@ final class LocalReplicaProcess {
                     new ProcessBuilder(command)
                             .redirectErrorStream(true)
                             .redirectOutput(log.toFile())
-                            .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                             .start();
             return new LocalReplicaProcess(replicaId, index, p, log, host, now);
         } catch (IOException e) {
@@ -175,9 +176,5 @@ final class LocalReplicaProcess {
             Thread.currentThread().interrupt();
             throw new ProviderException(FailureKind.OTHER, "interrupted while starting replicas");
         }
-    }
-
-    private static java.io.File nullFile() {
-        return new java.io.File("/dev/null");
     }
 }
