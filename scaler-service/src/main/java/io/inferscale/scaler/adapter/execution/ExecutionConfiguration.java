@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -28,7 +27,6 @@ class ExecutionConfiguration {
 
     /** The SDK's default chain; its credentials are resolved per request and never logged. */
     @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean
     AwsCredentialsProvider awsCredentialsProvider() {
         return DefaultCredentialsProvider.builder().build();
     }

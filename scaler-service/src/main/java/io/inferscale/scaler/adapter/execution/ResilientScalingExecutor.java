@@ -98,7 +98,7 @@ public final class ResilientScalingExecutor implements ScalingExecutor {
         return result;
     }
 
-    /** The attempts of one apply: fetch nothing, call, classify, record, back off, repeat. */
+    /** The attempts of one apply: call, classify, record, back off, repeat. */
     private final class Attempts {
         private final ScalingTarget target;
         private final int desired;

@@ -146,6 +146,7 @@ public final class LocalProcessAdapter implements ProviderAdapter {
                             + props.jar().toAbsolutePath()
                             + " not found; build it with ./mvnw -pl inference-sim package");
         }
+        long t0 = System.nanoTime();
         List<LocalReplicaProcess> started = new ArrayList<>();
         while (g.replicas.size() < desired) {
             int index = lowestFreeIndex(g);
@@ -175,6 +176,11 @@ public final class LocalProcessAdapter implements ProviderAdapter {
         if (firstFailure != null) {
             throw firstFailure;
         }
+        log.info(
+                "{}: {} new replicas ready in {} ms",
+                g.name,
+                started.size(),
+                (System.nanoTime() - t0) / 1_000_000);
     }
 
     List<String> command(ScalingTarget target, String group, String replicaId) {
