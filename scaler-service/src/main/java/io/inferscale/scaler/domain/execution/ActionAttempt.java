@@ -1,6 +1,8 @@
 package io.inferscale.scaler.domain.execution;
 
 import io.inferscale.contracts.ActionOutcome;
+import io.inferscale.contracts.EventMeta;
+import io.inferscale.contracts.ScalingAction;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -47,6 +49,21 @@ public record ActionAttempt(
             throw new IllegalArgumentException("a back-off goes with, and only with, RETRYING");
         }
         error = ErrorText.safe(error);
+    }
+
+    /** This attempt as a {@code scaling.actions} event; the caller owns the envelope (event id). */
+    public ScalingAction toEvent(EventMeta meta) {
+        return new ScalingAction(
+                meta,
+                target.model(),
+                decisionId,
+                target.provider(),
+                target.target(),
+                desiredReplicas,
+                attempt,
+                outcome,
+                error,
+                duration.toMillis());
     }
 
     /** Not attempted because the provider's circuit breaker was open. */
