@@ -8,8 +8,10 @@ package io.inferscale.core.scaling;
  * metric, are left out of the average, and on a scale-up are then counted as carrying zero, so
  * capacity that is already starting is not asked for twice. Missing-metric pods do not arise here:
  * every ready replica reports.
+ *
+ * <p>Public because the hybrid decider's reactive term is this same calculation.
  */
-final class HpaReplicaCalculator {
+public final class HpaReplicaCalculator {
     private HpaReplicaCalculator() {}
 
     /**
@@ -17,7 +19,7 @@ final class HpaReplicaCalculator {
      * @param readyReplicas replicas reporting the metric, {@code 1..currentReplicas}
      * @return the recommendation before stabilisation, rate limits and bounds
      */
-    static int desiredReplicas(
+    public static int desiredReplicas(
             double averagePerReady,
             double target,
             double tolerance,

@@ -18,8 +18,10 @@ import java.util.Arrays;
  * (60 buckets for KPA's stable window) exactly instead of keeping a running total, so a series that
  * returns to zero reads exactly zero; knative rounds its running total to 6 digits for the same
  * reason.
+ *
+ * <p>Public so that the hybrid decider's callers window their load samples the same way.
  */
-final class TimedBuckets {
+public final class TimedBuckets {
     private static final long NEVER = Long.MIN_VALUE;
 
     private final long granularityNanos;
@@ -29,7 +31,7 @@ final class TimedBuckets {
     private long firstBucket = NEVER;
     private long lastBucket = NEVER;
 
-    TimedBuckets(long windowNanos, long granularityNanos) {
+    public TimedBuckets(long windowNanos, long granularityNanos) {
         if (granularityNanos <= 0 || windowNanos < granularityNanos) {
             throw new IllegalArgumentException("window must be >= granularity > 0");
         }
@@ -39,7 +41,7 @@ final class TimedBuckets {
         this.counts = new int[size];
     }
 
-    void record(long nowNanos, double value) {
+    public void record(long nowNanos, double value) {
         long bucket = Math.floorDiv(nowNanos, granularityNanos);
         if (lastBucket == NEVER || bucket - lastBucket > size) {
             // Nothing written for a whole window: start afresh, as if this were the first write.
@@ -65,11 +67,11 @@ final class TimedBuckets {
     }
 
     /** True when nothing was recorded within the window ending at {@code nowNanos}. */
-    boolean isEmpty(long nowNanos) {
+    public boolean isEmpty(long nowNanos) {
         return lastBucket == NEVER || Math.floorDiv(nowNanos, granularityNanos) - lastBucket > size;
     }
 
-    double windowAverage(long nowNanos) {
+    public double windowAverage(long nowNanos) {
         if (lastBucket == NEVER) {
             return 0;
         }
