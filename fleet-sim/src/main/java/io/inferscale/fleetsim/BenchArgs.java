@@ -36,7 +36,13 @@ record BenchArgs(
         ReplicaConfig.Mode replicaMode,
         Duration provisioningDelay,
         int threads,
-        int repeat) {
+        int repeat,
+        Path forecastHistory,
+        String forecaster,
+        Duration refitEvery,
+        int maxStep,
+        Duration scaleDownWindow,
+        Integer hpaStep) {
 
     static final String USAGE =
             """
@@ -62,6 +68,17 @@ record BenchArgs(
               --threads N               runs in parallel (default: available processors)
               --repeat N                replay the window N times back to back (default 1), for
                                         throughput measurements on short traces
+              --forecast-history PATH   predictive: per-minute CSV whose minutes before the replay
+                                        window's start are trained on first (may be the replayed
+                                        file itself, with --from after the history); without it
+                                        the forecaster learns from the replay as it goes
+              --forecaster NAME         predictive: %s (default %s)
+              --refit-every D           predictive: refit the forecaster this often (default 1h)
+              --max-step N              predictive: most replicas added or removed per 15 s
+                                        decision (policy maxStep, default %d)
+              --scale-down-window D     predictive: scale-down stabilisation (default %s)
+              --hpa-step N              hpa: at most N pods up and down per 15 s (default: the
+                                        upstream behaviour, max(4 pods, 100%%) up, 100%% down)
               --help                    this text
             """;
 
@@ -83,12 +100,29 @@ record BenchArgs(
                     "--replica",
                     "--provisioning-delay",
                     "--threads",
-                    "--repeat");
+                    "--repeat",
+                    "--forecast-history",
+                    "--forecaster",
+                    "--refit-every",
+                    "--max-step",
+                    "--scale-down-window",
+                    "--hpa-step");
 
     static String usage() {
         return USAGE.formatted(
                 String.join(", ", RoutingPolicies.heuristicNames()),
-                String.join(", ", Autoscalers.names()));
+                String.join(", ", autoscalerNames()),
+                String.join(", ", BaselineForecasters.NAMES),
+                BaselineForecasters.DEFAULT,
+                ScalingDefaults.PREDICTIVE_MAX_STEP,
+                ScalingDefaults.PREDICTIVE_SCALE_DOWN_WINDOW.toMinutes() + "m");
+    }
+
+    /** The core baselines plus the hybrid decider, which needs the simulator's forecasts. */
+    static List<String> autoscalerNames() {
+        List<String> names = new ArrayList<>(Autoscalers.names());
+        names.add(PredictiveAutoscaler.NAME);
+        return names;
     }
 
     /** True when the command line asks for --help (checked before anything is validated). */
@@ -116,6 +150,13 @@ record BenchArgs(
             throw new UsageException("--to", "must be after --from");
         }
         long seed = value(raw, "--seed", "1", Long::parseLong);
+        int repeat = value(raw, "--repeat", "1", v -> positive(Integer.parseInt(v)));
+        Path forecastHistory = value(raw, "--forecast-history", null, BenchArgs::readableFile);
+        if (forecastHistory != null && repeat > 1) {
+            throw new UsageException(
+                    "--forecast-history",
+                    "cannot be combined with --repeat: a repeated replay leaves the history's clock");
+        }
         ReplicaConfig.Mode mode =
                 value(
                         raw,
@@ -128,7 +169,7 @@ record BenchArgs(
                 new TraceOptions(scale, seed, from, to),
                 value(raw, "--fleet", "4x1.0", FleetSpec::parse),
                 names(raw, "--lb", "p2c", RoutingPolicies.heuristicNames()),
-                names(raw, "--autoscaler", "static", Autoscalers.names()),
+                names(raw, "--autoscaler", "static", autoscalerNames()),
                 value(raw, "--slo-ttft-ms", null, v -> positive(Long.parseLong(v))),
                 value(raw, "--slo-latency-ms", null, v -> positive(Long.parseLong(v))),
                 seed,
@@ -144,7 +185,52 @@ record BenchArgs(
                         "--threads",
                         String.valueOf(Runtime.getRuntime().availableProcessors()),
                         v -> positive(Integer.parseInt(v))),
-                value(raw, "--repeat", "1", v -> positive(Integer.parseInt(v))));
+                repeat,
+                forecastHistory,
+                value(raw, "--forecaster", BaselineForecasters.DEFAULT, BenchArgs::forecaster),
+                value(
+                        raw,
+                        "--refit-every",
+                        "1h",
+                        v -> atLeastAMinute(TraceOffsets.parse(v, Instant.EPOCH))),
+                value(
+                        raw,
+                        "--max-step",
+                        String.valueOf(ScalingDefaults.PREDICTIVE_MAX_STEP),
+                        v -> positive(Integer.parseInt(v))),
+                value(
+                        raw,
+                        "--scale-down-window",
+                        ScalingDefaults.PREDICTIVE_SCALE_DOWN_WINDOW.toSeconds() + "s",
+                        v -> TraceOffsets.parse(v, Instant.EPOCH)),
+                value(raw, "--hpa-step", null, v -> positive(Integer.parseInt(v))));
+    }
+
+    private static Path readableFile(String value) {
+        Path p = Path.of(value);
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw new IllegalArgumentException("no readable file at " + value);
+        }
+        return p;
+    }
+
+    private static String forecaster(String name) {
+        if (!BaselineForecasters.NAMES.contains(name)) {
+            throw new IllegalArgumentException(
+                    "unknown forecaster \""
+                            + name
+                            + "\"; known: "
+                            + String.join(", ", BaselineForecasters.NAMES)
+                            + " (the DNN runs in forecast-service only)");
+        }
+        return name;
+    }
+
+    private static Duration atLeastAMinute(Duration d) {
+        if (d.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("must be at least 1m, was " + d);
+        }
+        return d;
     }
 
     private static Path traceFile(String value) {

@@ -5,6 +5,8 @@ import io.inferscale.core.scaling.AutoscalerSettings;
 import io.inferscale.core.scaling.Autoscalers;
 import io.inferscale.core.scaling.ReplicaAutoscaler;
 import io.inferscale.core.trace.TraceReaders;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,10 +28,30 @@ final class Benchmark {
         SimSettings settings = args.settings();
         AutoscalerSettings scaling =
                 ScalingDefaults.forFleet(settings.replica(), settings.initialSpeeds().size());
+        if (args.hpaStep() != null) {
+            scaling = ScalingDefaults.withHpaStep(scaling, args.hpaStep());
+        }
+        AutoscalerSettings shared = scaling;
         List<Callable<RunResult>> jobs = new ArrayList<>();
+        boolean predictive = args.autoscalers().contains(PredictiveAutoscaler.NAME);
+        Instant traceStart =
+                predictive ? TraceReaders.traceStart(args.trace(), args.format()) : Instant.EPOCH;
+        ForecastHistory history = predictive ? history(args, traceStart) : null;
         for (String lb : args.lbs()) {
             for (String autoscaler : args.autoscalers()) {
-                jobs.add(() -> runOne(args, settings, lb, Autoscalers.create(autoscaler, scaling)));
+                jobs.add(
+                        () ->
+                                runOne(
+                                        args,
+                                        settings,
+                                        lb,
+                                        autoscaler(
+                                                autoscaler,
+                                                args,
+                                                settings,
+                                                shared,
+                                                traceStart,
+                                                history)));
             }
         }
         int threads = Math.min(args.threads(), jobs.size());
@@ -66,6 +88,34 @@ final class Benchmark {
         long simulated = runs.stream().mapToLong(RunResult::requests).sum();
         return new BenchReport(
                 args.trace().toString(), simulated / Math.max(wall, 1e-9), wall, threads, runs);
+    }
+
+    private static ReplicaAutoscaler autoscaler(
+            String name,
+            BenchArgs args,
+            SimSettings settings,
+            AutoscalerSettings scaling,
+            Instant traceStart,
+            ForecastHistory history) {
+        if (name.equals(PredictiveAutoscaler.NAME)) {
+            return PredictiveSetup.create(args, settings, scaling, traceStart, history);
+        }
+        return Autoscalers.create(name, scaling);
+    }
+
+    /** The --forecast-history minutes before the replay window, read once for every run. */
+    private static ForecastHistory history(BenchArgs args, Instant traceStart) {
+        if (args.forecastHistory() == null) {
+            return null;
+        }
+        Duration from = args.traceOptions().from();
+        Instant replayStart = from == null ? traceStart : traceStart.plus(from);
+        try {
+            return ForecastHistory.load(
+                    args.forecastHistory(), args.traceOptions().scale(), traceStart, replayStart);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--forecast-history: " + e.getMessage(), e);
+        }
     }
 
     static RunResult runOne(

@@ -79,6 +79,22 @@ class BenchMainTest {
                 arguments("zero threads", "--threads", List.of("--threads", "0")),
                 arguments("flag without value", "--seed", List.of("--seed")),
                 arguments("flag twice", "--seed", List.of("--seed", "1", "--seed", "2")),
+                arguments("unknown forecaster", "--forecaster", List.of("--forecaster", "dnn")),
+                arguments(
+                        "missing history",
+                        "--forecast-history",
+                        List.of("--forecast-history", "/nonexistent/h.csv")),
+                arguments(
+                        "history with --repeat",
+                        "--forecast-history",
+                        List.of("--forecast-history", "TRACE", "--repeat", "2")),
+                arguments("refit too often", "--refit-every", List.of("--refit-every", "10s")),
+                arguments("max step zero", "--max-step", List.of("--max-step", "0")),
+                arguments(
+                        "bad scale-down window",
+                        "--scale-down-window",
+                        List.of("--scale-down-window", "long")),
+                arguments("hpa step zero", "--hpa-step", List.of("--hpa-step", "0")),
                 arguments("unknown flag", "--colour", List.of("--colour", "red")));
     }
 
@@ -90,7 +106,9 @@ class BenchMainTest {
         if (!flag.equals("--trace")) {
             argv.addAll(List.of("--trace", perMinuteTrace().toString()));
         }
-        argv.addAll(extra);
+        for (String e : extra) {
+            argv.add(e.equals("TRACE") ? perMinuteTrace().toString() : e);
+        }
         Outcome o = run(argv.toArray(String[]::new));
 
         assertThat(o.code()).isEqualTo(2);
@@ -121,6 +139,41 @@ class BenchMainTest {
         assertThat(o.out())
                 .contains("--trace", "--fleet", "--slo-latency-ms", "--provisioning-delay")
                 .contains("peak-ewma", "prefix-aware");
+    }
+
+    @Test
+    void predictiveTrainsOnTheReplayedFileBeforeItsWindow() throws IOException {
+        Path trace = perMinuteTrace();
+        Outcome o =
+                run(
+                        "--trace", trace.toString(),
+                        "--from", "5m",
+                        "--autoscaler", "hpa,predictive",
+                        "--forecast-history", trace.toString(),
+                        "--forecaster", "seasonal-naive-daily",
+                        "--threads", "1");
+
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("predictive").contains("hpa");
+    }
+
+    @Test
+    void aHistoryWithNothingBeforeTheWindowExitsWithOne() throws IOException {
+        Path trace = perMinuteTrace();
+        Outcome o =
+                run(
+                        "--trace", trace.toString(),
+                        "--autoscaler", "predictive",
+                        "--forecast-history", trace.toString());
+
+        assertThat(o.code()).isEqualTo(1);
+        assertThat(o.err()).startsWith("bench: --forecast-history: ").contains("no minute before");
+    }
+
+    @Test
+    void helpListsTheForecasters() {
+        assertThat(run("--help").out())
+                .contains("predictive", "--forecast-history", "--forecaster", "trailing-mean");
     }
 
     @Test
