@@ -18,8 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 @ServiceIT
+// The control loop would act on the policies this test writes; ScalerControlIT covers it.
+@TestPropertySource(properties = "inferscale.scaler.control.enabled=false")
 class ScalingPolicyApiIT {
     static final String VALID =
             """

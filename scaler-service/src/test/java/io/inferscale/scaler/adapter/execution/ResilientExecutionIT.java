@@ -39,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole execution layer as the service wires it: AWS adapters behind Resilience4j, WireMock as
@@ -46,6 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the service's registry. Credentials come through the SDK's default chain (system properties).
  */
 @ServiceIT
+// The control loop would act on the policies this test writes; ScalerControlIT covers it.
+@TestPropertySource(properties = "inferscale.scaler.control.enabled=false")
 class ResilientExecutionIT {
     static final WireMockServer aws = new WireMockServer(wireMockConfig().dynamicPort());
     static final ScalingTarget ASG =

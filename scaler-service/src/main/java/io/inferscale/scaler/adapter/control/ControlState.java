@@ -1,0 +1,76 @@
+package io.inferscale.scaler.adapter.control;
+
+import io.inferscale.contracts.Topics;
+import io.inferscale.core.scaling.hybrid.ForecastView;
+import io.inferscale.scaler.domain.control.LoadSignals;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the listeners learnt, shared with the control loop: load signals and the latest forecast per
+ * model, and which {@code demand} partitions (hence which models) this instance owns.
+ */
+@Component
+class ControlState {
+    private final ControlProperties properties;
+    private final Map<String, LoadSignals> signals = new ConcurrentHashMap<>();
+    private final Map<String, ForecastView> forecasts = new ConcurrentHashMap<>();
+    private final Set<Integer> ownedPartitions = ConcurrentHashMap.newKeySet();
+
+    ControlState(ControlProperties properties) {
+        this.properties = properties;
+    }
+
+    LoadSignals signals(String model) {
+        return signals.computeIfAbsent(
+                model,
+                m ->
+                        new LoadSignals(
+                                properties.snapshotMaxAge().toNanos(),
+                                properties.rateMaxAge().toNanos()));
+    }
+
+    void forecast(String model, ForecastView view) {
+        if (view == null) {
+            forecasts.remove(model);
+        } else {
+            forecasts.put(model, view);
+        }
+    }
+
+    ForecastView forecast(String model) {
+        return forecasts.get(model);
+    }
+
+    void assigned(Collection<TopicPartition> partitions) {
+        partitions.forEach(p -> ownedPartitions.add(p.partition()));
+    }
+
+    void revoked(Collection<TopicPartition> partitions) {
+        partitions.forEach(p -> ownedPartitions.remove(p.partition()));
+    }
+
+    /**
+     * Whether this instance decides for the model: the {@code demand} partition its name hashes to
+     * (Kafka's default partitioner, as the producers key by model) is assigned here. A model with a
+     * policy but no traffic yet is owned all the same.
+     */
+    boolean owns(String model) {
+        return ownedPartitions.contains(partitionOf(model));
+    }
+
+    Set<Integer> ownedPartitions() {
+        return Set.copyOf(ownedPartitions);
+    }
+
+    static int partitionOf(String model) {
+        return Utils.toPositive(Utils.murmur2(model.getBytes(StandardCharsets.UTF_8)))
+                % Topics.DEMAND.partitions();
+    }
+}
