@@ -4,6 +4,7 @@ import io.inferscale.contracts.EventCodec;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,7 +34,13 @@ public class InferScaleServiceConfiguration {
     ServiceIdentity serviceIdentity(
             @Value("${spring.application.name}") String service,
             @Value("${server.port:0}") int port) {
-        return new ServiceIdentity(service, hostName() + ":" + port);
+        // A random port (tests, several instances on one host) would name every instance ":0":
+        // a random suffix keeps producers and audit rows of different instances apart.
+        String suffix =
+                port != 0
+                        ? String.valueOf(port)
+                        : "0-" + UUID.randomUUID().toString().substring(0, 8);
+        return new ServiceIdentity(service, hostName() + ":" + suffix);
     }
 
     private static String hostName() {

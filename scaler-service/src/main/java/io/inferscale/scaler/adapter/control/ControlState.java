@@ -48,12 +48,20 @@ class ControlState {
         return forecasts.get(model);
     }
 
+    /**
+     * Partitions assigned to a listener of this instance; only {@code demand}'s decide ownership
+     * (the other topics are read whole by every instance).
+     */
     void assigned(Collection<TopicPartition> partitions) {
-        partitions.forEach(p -> ownedPartitions.add(p.partition()));
+        partitions.stream()
+                .filter(p -> p.topic().equals(Topics.DEMAND.name()))
+                .forEach(p -> ownedPartitions.add(p.partition()));
     }
 
     void revoked(Collection<TopicPartition> partitions) {
-        partitions.forEach(p -> ownedPartitions.remove(p.partition()));
+        partitions.stream()
+                .filter(p -> p.topic().equals(Topics.DEMAND.name()))
+                .forEach(p -> ownedPartitions.remove(p.partition()));
     }
 
     /**
