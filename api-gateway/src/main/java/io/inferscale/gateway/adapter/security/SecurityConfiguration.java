@@ -23,9 +23,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Two doors. Inference ({@code /v1/**}): API keys, stateless. Everything else: users with roles
- * (viewer < operator < admin) over HTTP Basic with bcrypt passwords; health and metrics stay open
- * for probes and scrapers.
+ * Two doors (and the console's static files, open to all: {@link ConsoleSecurityConfiguration}).
+ * Inference ({@code /v1/**}): API keys, stateless. Everything else: users with roles (viewer <
+ * operator < admin) over HTTP Basic with bcrypt passwords; health and metrics stay open for probes
+ * and scrapers.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -63,7 +64,7 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityWebFilterChain adminSecurity(ServerHttpSecurity http) {
         var unauthorized =
-                SecurityProblems.unauthorized(
+                SecurityProblems.unauthorizedUnlessScripted(
                         "Basic realm=\"InferScale\"",
                         "sign in with an InferScale user (HTTP Basic)");
         return http.csrf(
