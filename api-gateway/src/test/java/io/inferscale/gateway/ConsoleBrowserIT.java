@@ -14,15 +14,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -34,8 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The console in a real headless Chromium against a real gateway and a real replica: signing in,
  * what each role may do, and that what the console does lands in the API. One browser serves the
- * whole class; each test starts from a signed-out page. The other services are not running (their
- * routes point at a closed port), so their pages must say so instead of breaking.
+ * whole class; each test starts from a signed-out page. The metrics-collector and scaler-service
+ * are stood in for by {@link FakeServices}; the forecast-service and rl-scheduler are not running
+ * (their routes point at a closed port), so their pages must say so instead of breaking.
  */
 @ServiceIT
 class ConsoleBrowserIT {
@@ -48,14 +55,16 @@ class ConsoleBrowserIT {
                             .withModel(MODEL)
                             .withReplica(
                                     ReplicaConfig.simpleDefaults().withService(1_000_000L, 0.1)));
+    static final FakeServices SERVICES = new FakeServices(MODEL);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("inferscale.gateway.static-replicas", () -> MODEL + "=" + SIM.baseUrl());
         String nobody = "http://127.0.0.1:" + closedPort();
-        for (String service : List.of("METRICS_COLLECTOR", "FORECAST", "RL_SCHEDULER", "SCALER")) {
-            registry.add("INFERSCALE_SERVICE_" + service, () -> nobody);
-        }
+        registry.add("INFERSCALE_SERVICE_FORECAST", () -> nobody);
+        registry.add("INFERSCALE_SERVICE_RL_SCHEDULER", () -> nobody);
+        registry.add("INFERSCALE_SERVICE_METRICS_COLLECTOR", SERVICES::baseUrl);
+        registry.add("INFERSCALE_SERVICE_SCALER", SERVICES::baseUrl);
         TestCredentials.register(registry);
     }
 
@@ -74,15 +83,25 @@ class ConsoleBrowserIT {
             if (browser != null) browser.close();
         } finally {
             SIM.close();
+            SERVICES.close();
         }
     }
 
     @LocalServerPort int port;
     final HttpClient http = TestHttp.client();
 
-    /** Whatever a test did, the page broke no CSP rule and threw no uncaught error. */
+    /**
+     * Whatever a test did, the page broke no CSP rule and threw no uncaught error. With {@code
+     * -Dinferscale.console.screenshots=DIR} each test's last page is saved there, to look at.
+     */
     @AfterEach
-    void pageStayedClean() {
+    void pageStayedClean(TestInfo test) throws IOException {
+        String screenshots = System.getProperty("inferscale.console.screenshots");
+        if (screenshots != null) {
+            Path dir = Files.createDirectories(Path.of(screenshots));
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(dir.resolve(test.getTestMethod().orElseThrow().getName() + ".png"), png);
+        }
         List<String> log = browser.drainConsole();
         assertThat(log)
                 .noneMatch(line -> line.contains("Content Security Policy"))
@@ -116,9 +135,11 @@ class ConsoleBrowserIT {
                 .contains("No learned policy has arrived");
         assertThat(navPages())
                 .containsExactly("Fleet", "Metrics", "Forecasts", "Scaling", "Access");
-        // The collector is not running: the scrape view says so and the rest of the page works.
-        assertThat(waitText(By.cssSelector("#fleet-scrape .notice.unavailable")))
-                .startsWith("Scrape view not available");
+        WebElement scraped =
+                waitVisible(By.cssSelector("#fleet-scrape section[data-model='" + MODEL + "']"));
+        assertThat(scraped.getText())
+                .contains("1 replica, 0 healthy, 1 stale", MODEL + "-scraped", "vllm", "42 s");
+        assertThat(scraped.findElements(By.cssSelector("tr.stale"))).hasSize(1);
 
         driver.findElement(By.id("signout")).click();
         waitVisible(By.id("signin"));
@@ -164,6 +185,8 @@ class ConsoleBrowserIT {
         assertThat(card.findElement(By.cssSelector("button.policy-apply")).isEnabled()).isFalse();
         assertThat(card.getText()).contains("Changing the policy needs the operator role.");
         assertThat(navPages()).doesNotContain("Access");
+        openPage("scaling");
+        assertThat(waitVisible(By.id("scaling-new")).isEnabled()).isFalse();
         openPage("access");
         assertThat(waitText(By.cssSelector("#view .notice.error")))
                 .isEqualTo("The Access page needs the admin role.");
@@ -205,17 +228,71 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void pagesOfServicesThatDoNotAnswerSaySo() {
+    void theMetricsPageChartsTheModelsSeries() {
+        signInAsAdmin();
+        openPage("metrics?model=" + MODEL + "&range=1h");
+        wait(Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("figure.chart canvas")).size() == 4);
+        assertThat(
+                        driver.findElements(By.cssSelector("figure.chart .u-title")).stream()
+                                .map(WebElement::getText)
+                                .toList())
+                .containsExactly(
+                        "Requests per second",
+                        "Latency",
+                        "Time to first token",
+                        "Tokens per second");
+        assertThat(driver.findElement(By.cssSelector("#metrics-body .facts")).getText())
+                .contains("300", "3 (1.00 %)", "from rollups");
+    }
+
+    @Test
+    void aScalingPolicyMadeInTheConsoleReachesTheScalerUnderTheUsersName() {
+        signInAsAdmin();
+        openPage("scaling");
+        waitVisible(By.id("scaling-new")).click();
+        WebElement form = waitVisible(By.id("scaling-form"));
+        Map.of(
+                        "model", MODEL,
+                        "minReplicas", "1",
+                        "maxReplicas", "6",
+                        "targetConcurrencyPerReplica", "4",
+                        "provisioningLeadTime", "120",
+                        "target", "it-console-group")
+                .forEach((name, value) -> form.findElement(By.name(name)).sendKeys(value));
+        new Select(form.findElement(By.name("mode"))).selectByValue("AUTO");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait(Duration.ofSeconds(10))
+                .until(
+                        d ->
+                                d.findElement(By.id("scaling-policies"))
+                                        .getText()
+                                        .contains("it-console-group"));
+
+        assertThat(SERVICES.policies.get(MODEL))
+                .containsEntry("minReplicas", 1)
+                .containsEntry("maxReplicas", 6)
+                .containsEntry("provisioningLeadTime", "PT120S")
+                .containsEntry("mode", "AUTO")
+                .containsEntry("provider", "local")
+                .doesNotContainKey("sloTtftMs"); // left empty: the scaler's default applies
+        assertThat(SERVICES.changes).extracting(c -> c.get("changedBy")).containsOnly("admin");
+
+        openPage("scaling?model=" + MODEL);
+        wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("scaling-detail")).getText().contains("UPSERT"));
+        // The scaler does not record decisions yet: that part says so.
+        assertThat(waitText(By.cssSelector("#scaling-detail .notice.unavailable")))
+                .startsWith("Scaling history not available");
+    }
+
+    @Test
+    void theForecastPageSaysWhenTheForecastServiceDoesNotAnswer() {
         signInAsAdmin();
         openPage("forecasts?model=" + MODEL);
         assertThat(waitText(By.cssSelector("#forecast-body .notice.unavailable")))
-                .startsWith("No forecast is available for " + MODEL + ".");
-        openPage("metrics?model=" + MODEL + "&range=1h");
-        assertThat(waitText(By.cssSelector("#metrics-body .notice.unavailable")))
-                .startsWith("Metrics not available");
-        openPage("scaling?model=" + MODEL);
-        assertThat(waitText(By.cssSelector("#scaling-policies .notice.unavailable")))
-                .startsWith("Scaling policies not available");
+                .startsWith("No forecast is available for " + MODEL + ".")
+                .contains("forecast-api", "is not reachable: connection refused", "(HTTP 502)");
     }
 
     // --- helpers ---

@@ -202,7 +202,7 @@ function renderScrape(box, result) {
       ? el('p', { class: 'muted empty' }, 'No replica has been scraped yet.')
       : fleet.models.map((m) => el('section', { class: 'card scrape', dataset: { model: m.model } },
         el('h3', {}, m.model, ' ',
-          el('span', { class: 'muted' }, `${m.replicaCount} replicas, ${m.healthyCount} healthy, ${m.staleCount} stale`)),
+          el('span', { class: 'muted' }, `${m.replicaCount} ${m.replicaCount === 1 ? 'replica' : 'replicas'}, ${m.healthyCount} healthy, ${m.staleCount} stale`)),
         table(
           ['Replica', 'Address', 'Server', 'Health', 'Signal age', 'Running', 'Waiting', 'KV cache', 'GPU', 'TTFT p50 / p99', 'Latency p50 / p99', 'Scraped by'],
           m.replicas.map((r) => [

@@ -55,7 +55,7 @@ function render(body, charts, model, forecastResult, historyResult) {
     const e = forecastResult.reason;
     parts.push(e.unavailable
       ? notice('unavailable', el('strong', {}, `No forecast is available for ${model}.`), ' ',
-        `The forecast-service answered: ${e.message}`, e.status ? ` (HTTP ${e.status})` : '')
+        e.message, e.status ? ` (HTTP ${e.status})` : '')
       : notice('error', 'Cannot read the forecast: ', e.message));
   } else if (!forecast) {
     parts.push(notice('unavailable', `The forecast-service has no forecast for ${model} yet.`));

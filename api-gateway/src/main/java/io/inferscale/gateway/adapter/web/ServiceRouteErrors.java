@@ -35,7 +35,7 @@ public class ServiceRouteErrors implements GlobalFilter, Ordered {
         }
         return chain.filter(exchange)
                 .onErrorResume(
-                        ServiceRouteErrors::unreachable,
+                        e -> unreachable(e) != null,
                         e ->
                                 Problems.write(
                                         exchange,
@@ -43,11 +43,10 @@ public class ServiceRouteErrors implements GlobalFilter, Ordered {
                                         "Service unreachable",
                                         "the "
                                                 + route.getId()
-                                                + " service at "
+                                                + " service ("
                                                 + route.getUri()
-                                                + " cannot be reached ("
-                                                + e.getMessage()
-                                                + ")",
+                                                + ") is not reachable: "
+                                                + unreachable(e),
                                         Map.of("route", route.getId())));
     }
 
@@ -56,13 +55,23 @@ public class ServiceRouteErrors implements GlobalFilter, Ordered {
         return "http".equals(scheme) || "https".equals(scheme);
     }
 
-    /** Connection refused, connect timeout (a ConnectException in Netty), unknown host. */
-    static boolean unreachable(Throwable e) {
+    /**
+     * Why the service could not be reached, in words, or null when the failure was something else
+     * (the service was reached and failed: that stays the gateway's usual answer). Netty's connect
+     * timeout is a ConnectException too.
+     */
+    static String unreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException) {
-                return true;
+            if (t instanceof UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+            if (t instanceof ConnectException) {
+                String message = String.valueOf(t.getMessage());
+                if (message.contains("refused")) return "connection refused";
+                if (message.contains("timed out")) return "connect timed out";
+                return message;
             }
         }
-        return false;
+        return null;
     }
 }
