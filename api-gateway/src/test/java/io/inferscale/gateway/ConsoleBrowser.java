@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -63,8 +64,17 @@ final class ConsoleBrowser implements AutoCloseable {
                 "--disable-sync",
                 "--disable-quic",
                 "--no-first-run",
+                "--password-store=basic",
                 "--window-size=1400,1000",
                 "--user-data-dir=" + profile);
+        // The tests type passwords into forms: Chrome's password manager would offer to save them
+        // and check them for leaks online, neither of which a test browser should do.
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "credentials_enable_service", false,
+                        "profile.password_manager_enabled", false,
+                        "profile.password_manager_leak_detection", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

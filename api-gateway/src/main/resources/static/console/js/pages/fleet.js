@@ -35,16 +35,24 @@ export default {
     let policies = null;
     let alive = true;
 
+    let refreshing = false; // a slow answer must not stack refreshes up behind it
+
     async function refresh() {
-      policies ??= await api.get('/api/v1/gateway/policies').catch(() => null);
-      const [models, scrape] = await Promise.allSettled([
-        api.get('/api/v1/gateway/models'),
-        api.get('/api/v1/metrics/fleet'),
-      ]);
-      if (!alive) return;
-      renderModels(models);
-      renderScrape(scrapeBox, scrape);
-      updated.textContent = `updated ${fmt.clock()}`;
+      if (refreshing) return;
+      refreshing = true;
+      try {
+        policies ??= await api.get('/api/v1/gateway/policies').catch(() => null);
+        const [models, scrape] = await Promise.allSettled([
+          api.get('/api/v1/gateway/models'),
+          api.get('/api/v1/metrics/fleet'),
+        ]);
+        if (!alive) return;
+        renderModels(models);
+        renderScrape(scrapeBox, scrape);
+        updated.textContent = `updated ${fmt.clock()}`;
+      } finally {
+        refreshing = false;
+      }
     }
 
     function renderModels(result) {
