@@ -84,7 +84,7 @@ export default {
     async function loadDetail(model) {
       const [changes, history] = await Promise.allSettled([
         api.get(path`/api/v1/scaling/policies/${model}/changes`),
-        api.get(path`/api/v1/scaling/${model}/history`),
+        api.get(path`/api/v1/scaling/${model}/history` + "?changesOnly=true&limit=50"),
       ]);
       if (!alive) return;
       replaceChildren(detailBox,
@@ -111,17 +111,22 @@ function unavailable(what, e) {
     e.status ? ` (HTTP ${e.status})` : '');
 }
 
-/** Decisions as the scaling.decisions topic carries them; the history endpoint may wrap them. */
+/**
+ * The scaler's history: {model, decisions: [{decision, actions}]}, newest first; each decision as
+ * audited (terms, inputs, reason, applied) with its provider attempts.
+ */
 function decisionsTable(answer) {
-  const decisions = Array.isArray(answer) ? answer : answer?.decisions ?? answer?.items ?? [];
-  return table(['When', 'Mode', 'Current', 'Ready', 'Desired', 'Reason', 'Why'],
-    decisions.map((d) => [
-      fmt.time(d.decidedAt ?? d.eventTime ?? d.meta?.eventTime ?? d.at),
+  const entries = answer?.decisions ?? [];
+  return table(['When', 'Mode', 'Current', 'Ready', 'Desired', 'Reason', 'Applied', 'Actions', 'Why'],
+    entries.map(({ decision: d, actions }) => [
+      fmt.time(d.decidedAt),
       d.mode ?? fmt.DASH,
       { cell: fmt.num(d.currentReplicas), class: 'num' },
       { cell: fmt.num(d.readyReplicas), class: 'num' },
       { cell: fmt.num(d.desiredReplicas), class: 'num' },
       d.reason ?? fmt.DASH,
+      d.applied ? 'yes' : 'no',
+      (actions ?? []).map((a) => `#${a.attempt} ${a.outcome}${a.error ? ': ' + a.error : ''}`).join(', ') || fmt.DASH,
       d.explanation ?? fmt.DASH,
     ]),
     { empty: 'No scaling decisions recorded.' });

@@ -36,10 +36,11 @@ import java.util.List;
  *       state), then <b>max step</b> and the bounds.
  * </ol>
  *
- * <p>Reason precedence: BOUNDS (the bounds cut the result), PANIC, STALENESS (reactive only: the
- * forecast was unusable), then the term that set the proposal: FORECAST or REACTIVE when the count
- * changes; STABILISATION when a window held a change back; FORECAST when the forecast alone kept
- * capacity the reactive term would release; otherwise NO_CHANGE.
+ * <p>Reason precedence: BOUNDS (the bounds cut the result), PANIC, STALENESS (reactive only: a
+ * forecast exists but was degraded, stale or too short; no forecast at all is not staleness), then
+ * the term that set the proposal: FORECAST or REACTIVE when the count changes; STABILISATION when a
+ * window held a change back; FORECAST when the forecast alone kept capacity the reactive term would
+ * release; otherwise NO_CHANGE.
  *
  * <p>A fresh state (no history) counts the current size as recommended now, so a decider that lost
  * its state does not scale in before one scale-down window has passed.
@@ -175,7 +176,9 @@ public final class HybridDecider {
         if (panicking) {
             return ScalingReason.PANIC;
         }
-        if (!predictive.used()) {
+        if (!predictive.used() && predictive.status() != ForecastStatus.MISSING) {
+            // A forecast exists but could not be trusted. Without one at all (no forecaster for
+            // this model) the reactive term is simply the policy, not a degraded mode.
             return ScalingReason.STALENESS;
         }
         if (desired != current) {

@@ -240,8 +240,8 @@ class HybridDeciderTest {
                                 STALENESS,
                                 NOT_EVALUATED)),
                 arguments(
-                        "STALENESS: no forecast, reactive only",
-                        given(fleet(4), load(70), null, settled(4), 7, STALENESS, MISSING)),
+                        "REACTIVE: no forecast at all is plain reactive scaling, not a degraded mode",
+                        given(fleet(4), load(70), null, settled(4), 7, REACTIVE, MISSING)),
                 arguments(
                         "STALENESS: a degraded forecast is ignored",
                         given(fleet(4), load(40), degraded, settled(4), 4, STALENESS, DEGRADED)),
