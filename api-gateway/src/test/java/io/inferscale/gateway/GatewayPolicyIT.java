@@ -2,37 +2,27 @@ package io.inferscale.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inferscale.contracts.EventCodec;
 import io.inferscale.contracts.RequestTelemetry;
-import io.inferscale.contracts.Topics;
 import io.inferscale.core.replica.ReplicaConfig;
 import io.inferscale.sim.InferenceSim;
 import io.inferscale.sim.InferenceSimConfig;
-import io.inferscale.support.test.Await;
 import io.inferscale.support.test.ServiceIT;
 import io.inferscale.support.test.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -275,31 +265,6 @@ class GatewayPolicyIT {
 
     private List<RequestTelemetry> telemetry(
             java.util.function.Predicate<RequestTelemetry> wanted, int atLeast) {
-        Map<String, Object> props =
-                KafkaTestUtils.consumerProps(broker, "it-policy-" + System.nanoTime(), false);
-        props.put("auto.offset.reset", "earliest");
-        EventCodec codec = new EventCodec();
-        List<RequestTelemetry> found = new CopyOnWriteArrayList<>();
-        try (Consumer<String, byte[]> consumer =
-                new DefaultKafkaConsumerFactory<>(
-                                props, new StringDeserializer(), new ByteArrayDeserializer())
-                        .createConsumer()) {
-            consumer.subscribe(List.of(Topics.TELEMETRY_REQUESTS.name()));
-            Await.until(
-                    Duration.ofSeconds(30),
-                    () -> {
-                        KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500))
-                                .forEach(
-                                        rec -> {
-                                            RequestTelemetry t =
-                                                    codec.decode(
-                                                            Topics.TELEMETRY_REQUESTS, rec.value());
-                                            if (wanted.test(t)) found.add(t);
-                                        });
-                        return found.size();
-                    },
-                    n -> n >= atLeast);
-        }
-        return found;
+        return TelemetryTopic.await(broker, wanted, atLeast);
     }
 }

@@ -2,7 +2,6 @@ package io.inferscale.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inferscale.contracts.EventCodec;
 import io.inferscale.contracts.EventMeta;
 import io.inferscale.contracts.FleetState;
 import io.inferscale.contracts.ReplicaInfo;
@@ -26,18 +25,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -232,32 +225,7 @@ class GatewayRoutingIT {
     }
 
     private List<RequestTelemetry> telemetryFor(String model, int atLeast) {
-        Map<String, Object> props =
-                KafkaTestUtils.consumerProps(broker, "it-telemetry-" + System.nanoTime(), false);
-        props.put("auto.offset.reset", "earliest");
-        EventCodec codec = new EventCodec();
-        List<RequestTelemetry> found = new CopyOnWriteArrayList<>();
-        try (Consumer<String, byte[]> consumer =
-                new DefaultKafkaConsumerFactory<>(
-                                props, new StringDeserializer(), new ByteArrayDeserializer())
-                        .createConsumer()) {
-            consumer.subscribe(List.of(Topics.TELEMETRY_REQUESTS.name()));
-            Await.until(
-                    Duration.ofSeconds(30),
-                    () -> {
-                        KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500))
-                                .forEach(
-                                        rec -> {
-                                            RequestTelemetry t =
-                                                    codec.decode(
-                                                            Topics.TELEMETRY_REQUESTS, rec.value());
-                                            if (t.model().equals(model)) found.add(t);
-                                        });
-                        return found.size();
-                    },
-                    n -> n >= atLeast);
-        }
-        return found;
+        return TelemetryTopic.await(broker, t -> t.model().equals(model), atLeast);
     }
 
     private HttpResponse<String> post(String path, String json) {
