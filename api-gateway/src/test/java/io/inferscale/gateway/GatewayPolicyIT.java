@@ -56,6 +56,9 @@ class GatewayPolicyIT {
     static final InferenceSim PFX_A = sim("it-pfx", "it-pfx-a", 2_000_000L);
     static final InferenceSim PFX_B = sim("it-pfx", "it-pfx-b", 2_000_000L);
 
+    static final InferenceSim EWMA_SLOW = sim("it-ewma", "it-ewma-slow", 300_000_000L);
+    static final InferenceSim EWMA_FAST = sim("it-ewma", "it-ewma-fast", 2_000_000L);
+
     /** Slow enough that a burst of requests is in flight together. */
     static final InferenceSim HOT_A = sim("it-hot", "it-hot-a", 1_500_000_000L);
 
@@ -101,6 +104,25 @@ class GatewayPolicyIT {
                 .as(served.toString())
                 .isLessThanOrEqualTo(2);
         assertThat(served.get("it-lr-fast")).as(served.toString()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void peakEwmaLearnsWhichReplicaIsSlowAndAvoidsIt() throws Exception {
+        assign("it-ewma", "peak-ewma");
+        List<String> replicas = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            replicas.add(
+                    replica(
+                            post(
+                                    "{\"model\":\"it-ewma\",\"prompt\":\"x\",\"max_tokens\":1}",
+                                    null)));
+        }
+        // Sequential requests, so in-flight counts never differ: only latency tells them apart.
+        // A replica without a measurement borrows its rival's estimate, so it is probed at random
+        // until its first answer; after that the 300 ms one costs 150 times the 2 ms one.
+        assertThat(replicas.stream().filter("it-ewma-slow"::equals).count())
+                .as(replicas.toString())
+                .isLessThanOrEqualTo(1);
     }
 
     @Test

@@ -99,7 +99,7 @@ class PredictiveAutoscalerTest {
         ScaleDecision ahead = replayDay3(scaler, STEP_MINUTE - 1.5);
 
         assertThat(ahead.desiredReplicas()).as(ahead.explanation()).isEqualTo(1);
-        assertThat(ahead.reason()).isEqualTo(ScalingReason.STALENESS);
+        assertThat(ahead.reason()).isEqualTo(ScalingReason.NO_CHANGE);
         assertThat(ahead.explanation()).contains("forecast missing: reactive only");
         assertThat(scaler.forecasts().latest()).isNull();
     }
