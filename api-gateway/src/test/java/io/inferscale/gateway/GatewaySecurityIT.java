@@ -177,6 +177,85 @@ class GatewaySecurityIT {
         assertThat(weak.body()).contains("password");
     }
 
+    /**
+     * A 401 is written before the request body is read. If the connection stayed open with the
+     * unread body in it, the next request a client sends on that keep-alive connection could be
+     * lost (seen as requests the gateway never answered under load). The gateway must either close
+     * the connection after such an answer or answer the next request on it.
+     */
+    @Test
+    void anEarlyRejectionLeavesNoUnreadBodyOnAKeptAliveConnection() throws Exception {
+        byte[] big =
+                ("{\"model\":\"it-sec\",\"prompt\":\"" + "x".repeat(256 * 1024) + "\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] small =
+                "{\"model\":\"it-sec\",\"prompt\":\"x\",\"max_tokens\":1}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            out.write(request("Bearer isk_nope_not-a-real-secret-at-all-0000", big));
+            out.flush();
+            java.util.Map<String, String> first = readResponse(in);
+            assertThat(first.get(":status")).isEqualTo("401");
+            if ("close".equalsIgnoreCase(first.get("connection"))) {
+                return; // the client knows not to reuse it
+            }
+            out.write(request(TestCredentials.bearer(TestCredentials.API_KEY), small));
+            out.flush();
+            assertThat(readResponse(in).get(":status")).isEqualTo("200");
+        }
+    }
+
+    private static byte[] request(String authorization, byte[] body) {
+        String head =
+                "POST /v1/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Authorization: "
+                        + authorization
+                        + "\r\nContent-Length: "
+                        + body.length
+                        + "\r\n\r\n";
+        byte[] h = head.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(h, h.length + body.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
+    }
+
+    /** Status and headers (lower-case names) of one response; its body is read and dropped. */
+    private static java.util.Map<String, String> readResponse(java.io.DataInputStream in)
+            throws java.io.IOException {
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        String status = line(in);
+        headers.put(":status", status.split(" ")[1]);
+        for (String l = line(in); !l.isEmpty(); l = line(in)) {
+            int colon = l.indexOf(':');
+            headers.put(l.substring(0, colon).trim().toLowerCase(), l.substring(colon + 1).trim());
+        }
+        if (headers.containsKey("content-length")) {
+            in.readFully(new byte[Integer.parseInt(headers.get("content-length"))]);
+        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            for (int n = Integer.parseInt(line(in).trim(), 16);
+                    n > 0;
+                    n = Integer.parseInt(line(in).trim(), 16)) {
+                in.readFully(new byte[n]);
+                line(in);
+            }
+            line(in);
+        }
+        return headers;
+    }
+
+    private static String line(java.io.DataInputStream in) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        int c;
+        while ((c = in.read()) != '\n') {
+            if (c < 0) throw new java.io.EOFException("connection closed mid-response");
+            if (c != '\r') b.append((char) c);
+        }
+        return b.toString();
+    }
+
     @Test
     void healthAndMetricsStayOpenForProbes() throws Exception {
         assertThat(send("GET", "/actuator/health/readiness", null, null).statusCode())

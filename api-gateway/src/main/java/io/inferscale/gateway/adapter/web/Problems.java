@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -17,6 +18,12 @@ public final class Problems {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {}
+
+    /** A request that announced a body; the filters that answer early have not read it. */
+    static boolean mayHaveUnreadBody(ServerWebExchange exchange) {
+        HttpHeaders h = exchange.getRequest().getHeaders();
+        return h.getContentLength() > 0 || h.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+    }
 
     public static Mono<Void> write(
             ServerWebExchange exchange, HttpStatus status, String title, String detail) {
@@ -42,6 +49,12 @@ public final class Problems {
         body.putAll(extra);
         response.setStatusCode(status);
         response.getHeaders().setContentType(PROBLEM_JSON);
+        if (mayHaveUnreadBody(exchange)) {
+            // Answered before the request body was read (a 401 or 429 from a filter): a client
+            // that reused this keep-alive connection could have its next request lost behind the
+            // unread body (seen as requests never answered under load). Closing is the safe end.
+            response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+        }
         byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         DataBuffer buffer = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(buffer));
