@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lookback how much history a forecast reads (the weekly seasonal naive and the DNN need a
  *     week)
  * @param forgetAfter a model with no demand window for this long gets no more forecasts
+ * @param tokensPerRequestWindow the recent history whose output tokens per request turn the request
+ *     forecast into a token-rate forecast
  */
 @Validated
 @ConfigurationProperties("inferscale.forecast.serving")
@@ -40,7 +42,8 @@ public record ServingProperties(
         @DefaultValue("10") @Min(1) int tailSteps,
         @DefaultValue("2") @Min(0) int maxMissingInTail,
         @DefaultValue("8d") @NotNull Duration lookback,
-        @DefaultValue("1d") @NotNull Duration forgetAfter) {
+        @DefaultValue("1d") @NotNull Duration forgetAfter,
+        @DefaultValue("1h") @NotNull Duration tokensPerRequestWindow) {
 
     @AssertTrue(message = "step must be a whole number of seconds that divides a day")
     public boolean isStepValid() {

@@ -43,6 +43,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,9 +70,10 @@ import tools.jackson.databind.json.JsonMapper;
  * daily cycle go in through the {@code demand} topic; a training round fits the baselines and a
  * small DNN, backtests them on the last 12 hours and stores the versions; forecasts come out on
  * {@code forecasts} every second (the test's publishing period); a model whose demand stopped 30
- * minutes ago gets degraded forecasts; the REST API shows the versions, refuses bad requests with
- * problem+json, and an operator's round is recorded; a second instance started on the same database
- * (a restart) serves the same version without training.
+ * minutes ago gets degraded forecasts; every request reports output tokens, so token-rate forecasts
+ * come paired with the request-rate ones; the REST API shows the versions, refuses bad requests
+ * with problem+json, and an operator's round is recorded; a second instance started on the same
+ * database (a restart) serves the same version without training.
  */
 @ServiceIT
 @DirtiesContext
@@ -190,7 +192,10 @@ class ForecastServiceIT {
     void trainsBacktestsAndPublishesForecastsFromTheServingVersion() throws Exception {
         DemandForecast f =
                 awaitForecast(
-                        e -> e.model().equals(TRAINED) && !e.modelVersion().equals("untrained"),
+                        e ->
+                                e.model().equals(TRAINED)
+                                        && e.metric().equals("requests_per_second")
+                                        && !e.modelVersion().equals("untrained"),
                         Duration.ofSeconds(180));
         assertThat(f.degraded()).as(f.degradedReason()).isFalse();
         assertThat(f.metric()).isEqualTo("requests_per_second");
@@ -264,8 +269,48 @@ class ForecastServiceIT {
 
     @Test
     @Order(2)
+    void anLlmModelAlsoGetsATokenRateForecastPairedByOrigin() throws Exception {
+        // Every request of the fed demand reports 20 output tokens.
+        DemandForecast tokens =
+                awaitForecast(
+                        e ->
+                                e.model().equals(TRAINED)
+                                        && e.metric().equals("output_tokens_per_second")
+                                        && !e.modelVersion().equals("untrained"),
+                        Duration.ofSeconds(60));
+        DemandForecast requests =
+                forecasts.stream()
+                        .filter(
+                                e ->
+                                        e.model().equals(TRAINED)
+                                                && e.metric().equals("requests_per_second")
+                                                && e.origin().equals(tokens.origin())
+                                                && e.modelVersion().equals(tokens.modelVersion()))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(tokens.forecaster())
+                .isEqualTo(requests.forecaster() + "*output-tokens-per-request");
+        assertThat(tokens.degraded()).isEqualTo(requests.degraded());
+        for (int q = 0; q < 2; q++) {
+            for (int h = 0; h < 30; h++) {
+                assertThat(tokens.quantiles().get(q).values().get(h))
+                        .isCloseTo(
+                                20 * requests.quantiles().get(q).values().get(h),
+                                Offset.offset(1e-6));
+            }
+        }
+        JsonNode latest =
+                getJson("/api/v1/forecasts/" + TRAINED + "?metric=output_tokens_per_second", 200);
+        assertThat(latest.path("metric").asString()).isEqualTo("output_tokens_per_second");
+    }
+
+    @Test
+    @Order(3)
     void staleInputGivesDegradedForecastsNotZeros() {
-        DemandForecast f = awaitForecast(e -> e.model().equals(STALE), Duration.ofSeconds(30));
+        DemandForecast f =
+                awaitForecast(
+                        e -> e.model().equals(STALE) && e.metric().equals("requests_per_second"),
+                        Duration.ofSeconds(30));
         assertThat(f.degraded()).isTrue();
         // 30 minutes when the data was fed, a minute more if the clock has turned since.
         assertThat(f.degradedReason())
@@ -277,7 +322,7 @@ class ForecastServiceIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void refusesBadRequestsWithProblemDetails() throws Exception {
         HttpResponse<String> unknown = get("/api/v1/forecasts/no-such-model-" + RUN);
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -301,10 +346,15 @@ class ForecastServiceIT {
 
         assertThat(get("/api/v1/forecasts/" + TRAINED + "/versions?limit=0").statusCode())
                 .isEqualTo(400);
+
+        HttpResponse<String> badMetric = get("/api/v1/forecasts/" + TRAINED + "?metric=watts");
+        assertThat(badMetric.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badMetric.body()).path("detail").asString())
+                .contains("output_tokens_per_second");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anOperatorsRoundComparesTheServingVersionToo() throws Exception {
         HttpResponse<String> accepted = post("/api/v1/forecasts/" + TRAINED + "/train");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -327,7 +377,7 @@ class ForecastServiceIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRestartServesTheSameVersionWithoutTraining() throws Exception {
         JsonNode before = getJson("/api/v1/forecasts/" + TRAINED + "/versions", 200);
         int version = before.path("serving").path("version").asInt();

@@ -35,19 +35,21 @@ export default {
       }
       const to = new Date();
       const from = new Date(to.getTime() - HISTORY_HOURS * 3600_000);
-      const [forecast, history] = await Promise.allSettled([
+      const [forecast, history, tokens] = await Promise.allSettled([
         api.get(path`/api/v1/forecasts/${model}`),
         api.get(`${path`/api/v1/forecasts/${model}/history`}?${query({
           windowSeconds: 60, from: from.toISOString(), to: to.toISOString() })}`),
+        // LLM models only: a 404 just means the model reports no output tokens.
+        api.get(`${path`/api/v1/forecasts/${model}`}?${query({ metric: 'output_tokens_per_second' })}`),
       ]);
       if (!alive) return;
-      render(body, charts, model, forecast, history);
+      render(body, charts, model, forecast, history, tokens);
     })();
     return () => cleanup.dispose();
   },
 };
 
-function render(body, charts, model, forecastResult, historyResult) {
+function render(body, charts, model, forecastResult, historyResult, tokensResult) {
   const forecast = forecastResult.status === 'fulfilled' ? latestForecast(forecastResult.value) : null;
   const history = historyResult.status === 'fulfilled' ? historyResult.value : null;
   const parts = [];
@@ -80,9 +82,19 @@ function render(body, charts, model, forecastResult, historyResult) {
   parts.push(grid);
   replaceChildren(body, parts);
   charts.clear();
+  const shown = [demandChart(grid, `Demand of ${model}`, 'req/s', history, (w) => w.arrivals, forecast)];
+  const tokens = tokensResult?.status === 'fulfilled' ? latestForecast(tokensResult.value) : null;
+  if (tokens) {
+    shown.push(demandChart(grid, `Output tokens of ${model}`, 'tok/s', history, (w) => w.outputTokens, tokens));
+  }
+  charts.show(shown.filter(Boolean));
+}
+
+/** Observed per-second rates of the history windows, then the forecast's quantiles dashed. */
+function demandChart(grid, title, unit, history, count, forecast) {
   const lines = [];
   if (history?.length) {
-    lines.push({ label: 'observed req/s', points: history.map((w) => [Date.parse(w.windowStart) / 1000, w.arrivals / w.windowSeconds]) });
+    lines.push({ label: `observed ${unit}`, points: history.map((w) => [Date.parse(w.windowStart) / 1000, (count(w) ?? 0) / w.windowSeconds]) });
   }
   if (forecast) {
     const origin = Date.parse(forecast.origin) / 1000;
@@ -94,15 +106,15 @@ function render(body, charts, model, forecastResult, historyResult) {
       });
     }
   }
-  if (lines.length === 0) return;
+  if (lines.length === 0) return null;
   const { times, aligned } = alignSeries(lines.map((l) => l.points));
-  charts.show([timeChart(grid, {
-    title: `Demand of ${model}`,
-    unit: forecast?.metric === 'output_tokens_per_second' ? 'tok/s' : 'req/s',
+  return timeChart(grid, {
+    title,
+    unit,
     times,
     digits: 2,
     series: lines.map((l, i) => ({ label: l.label, dash: l.dash, values: aligned[i] })),
-  })]);
+  });
 }
 
 /**

@@ -14,6 +14,15 @@ import java.util.List;
 public final class ForecastEvents {
     public static final String METRIC = "requests_per_second";
 
+    /** LLM models also get this: the request forecast times output tokens per request. */
+    public static final String TOKENS_METRIC = "output_tokens_per_second";
+
+    /** Every metric the service publishes. */
+    public static final List<String> METRICS = List.of(METRIC, TOKENS_METRIC);
+
+    /** Marks the forecaster name of a token forecast derived from a request forecast. */
+    static final String TOKENS_SUFFIX = "*output-tokens-per-request";
+
     private ForecastEvents() {}
 
     /**
@@ -57,5 +66,40 @@ public final class ForecastEvents {
                 freshness.inputAge().toMillis(),
                 !all.isEmpty(),
                 all.isEmpty() ? null : String.join("; ", all));
+    }
+
+    /**
+     * The output-token-rate forecast that goes with a request-rate one: every quantile scaled by
+     * {@code tokensPerRequest} (scaling by a positive constant keeps quantiles quantiles), the same
+     * origin, horizon, version and freshness, so that a reader can pair the two by origin.
+     */
+    public static DemandForecast tokens(
+            EventMeta meta, DemandForecast requests, double tokensPerRequest) {
+        if (!METRIC.equals(requests.metric())) {
+            throw new IllegalArgumentException("not a request-rate forecast: " + requests.metric());
+        }
+        if (!(tokensPerRequest > 0) || !Double.isFinite(tokensPerRequest)) {
+            throw new IllegalArgumentException("tokensPerRequest must be > 0: " + tokensPerRequest);
+        }
+        List<io.inferscale.contracts.QuantileForecast> quantiles = new ArrayList<>();
+        for (io.inferscale.contracts.QuantileForecast q : requests.quantiles()) {
+            List<Double> values = new ArrayList<>(q.values().size());
+            for (double v : q.values()) {
+                values.add(v * tokensPerRequest);
+            }
+            quantiles.add(new io.inferscale.contracts.QuantileForecast(q.quantile(), values));
+        }
+        return new DemandForecast(
+                meta,
+                requests.model(),
+                TOKENS_METRIC,
+                requests.origin(),
+                requests.stepSeconds(),
+                quantiles,
+                requests.forecaster() + TOKENS_SUFFIX,
+                requests.modelVersion(),
+                requests.inputAgeMs(),
+                requests.degraded(),
+                requests.degradedReason());
     }
 }

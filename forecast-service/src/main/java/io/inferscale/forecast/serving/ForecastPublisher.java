@@ -9,11 +9,13 @@ import io.inferscale.core.forecast.TrailingMean;
 import io.inferscale.forecast.ServingProperties;
 import io.inferscale.forecast.TrainingProperties;
 import io.inferscale.forecast.adapter.jdbc.DemandHistoryRepository;
+import io.inferscale.forecast.domain.DemandPoint;
 import io.inferscale.forecast.domain.ForecastEvents;
 import io.inferscale.forecast.domain.FreshnessRule;
 import io.inferscale.forecast.domain.InputFreshness;
 import io.inferscale.forecast.domain.ModelHistory;
 import io.inferscale.forecast.domain.SeriesGrid;
+import io.inferscale.forecast.domain.TokensPerRequest;
 import io.inferscale.support.ServiceIdentity;
 import io.inferscale.support.kafka.EventPublisher;
 import io.micrometer.core.instrument.Counter;
@@ -21,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,9 +31,10 @@ import org.springframework.stereotype.Component;
 /**
  * Every step, one forecast per model to the {@code forecasts} topic: read the recent demand ->
  * assess its freshness -> forecast from the newest observed step with the serving version ->
- * publish. A model that no trained version serves yet gets a trailing-mean forecast marked
- * degraded; stale or gappy input gives a degraded forecast with the reason. Missing steps are never
- * read as zeros.
+ * publish; for a model whose requests report output tokens, a second event with the token rate (the
+ * request forecast times the recent output tokens per request). A model that no trained version
+ * serves yet gets a trailing-mean forecast marked degraded; stale or gappy input gives a degraded
+ * forecast with the reason. Missing steps are never read as zeros.
  */
 @Component
 public class ForecastPublisher {
@@ -95,12 +99,8 @@ public class ForecastPublisher {
         String model = h.model();
         Instant to = h.lastEnd();
         Instant from = to.minus(properties.lookback());
-        DemandSeries recent =
-                SeriesGrid.arrivals(
-                        history.range(model, properties.stepSeconds(), from, to),
-                        from,
-                        to,
-                        properties.step());
+        List<DemandPoint> points = history.range(model, properties.stepSeconds(), from, to);
+        DemandSeries recent = SeriesGrid.arrivals(points, from, to, properties.step());
         InputFreshness freshness = freshnessRule.assess(recent, now);
         EventMeta meta =
                 EventMeta.create(DemandForecast.SCHEMA_VERSION, identity.producer(), clock);
@@ -149,13 +149,37 @@ public class ForecastPublisher {
                             "fallback",
                             "the serving version could not forecast: " + e.getMessage());
         }
+        send(event);
+        OptionalDouble tokensPerRequest =
+                TokensPerRequest.since(points, to.minus(properties.tokensPerRequestWindow()));
+        if (tokensPerRequest.isPresent()) {
+            send(
+                    ForecastEvents.tokens(
+                            EventMeta.create(
+                                    DemandForecast.SCHEMA_VERSION, identity.producer(), clock),
+                            event,
+                            tokensPerRequest.getAsDouble()));
+        } else {
+            latest.remove(model, ForecastEvents.TOKENS_METRIC);
+        }
+    }
+
+    /**
+     * Asynchronous: a broker that is down shows in the failure counter and the log, and the next
+     * step's forecast replaces this one anyway.
+     */
+    private void send(DemandForecast event) {
         publisher
                 .publish(Topics.FORECASTS, event)
                 .whenComplete(
                         (ok, e) -> {
                             if (e != null) {
                                 failures.increment();
-                                log.warn("forecast for {} not sent: {}", model, e.toString());
+                                log.warn(
+                                        "{} forecast for {} not sent: {}",
+                                        event.metric(),
+                                        event.model(),
+                                        e.toString());
                             }
                         });
         latest.put(event);

@@ -6,16 +6,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.stereotype.Component;
 
-/** The last forecast published per model, for the REST API. */
+/** The last forecast published per model and metric, for the REST API. */
 @Component
 public class LatestForecasts {
-    private final ConcurrentMap<String, DemandForecast> latest = new ConcurrentHashMap<>();
+    private record Key(String model, String metric) {}
+
+    private final ConcurrentMap<Key, DemandForecast> latest = new ConcurrentHashMap<>();
 
     public void put(DemandForecast forecast) {
-        latest.put(forecast.model(), forecast);
+        latest.put(new Key(forecast.model(), forecast.metric()), forecast);
     }
 
-    public Optional<DemandForecast> get(String model) {
-        return Optional.ofNullable(latest.get(model));
+    /**
+     * A model's token forecast stops when its requests stop reporting tokens: the one left from
+     * before would look current to the API, so it goes.
+     */
+    public void remove(String model, String metric) {
+        latest.remove(new Key(model, metric));
+    }
+
+    public Optional<DemandForecast> get(String model, String metric) {
+        return Optional.ofNullable(latest.get(new Key(model, metric)));
     }
 }

@@ -63,4 +63,45 @@ class ForecastEventsTest {
         assertThatThrownBy(() -> ForecastEvents.of(META, "m", f, "x", "v1", fresh, List.of()))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aTokenForecastScalesEveryQuantileAndKeepsOriginVersionAndFreshness() {
+        QuantileForecast f =
+                new QuantileForecast(
+                        ORIGIN,
+                        Duration.ofMinutes(1),
+                        new double[] {0.5, 0.9},
+                        new double[][] {{60, 120}, {90, 180}});
+        InputFreshness gappy =
+                new InputFreshness(ORIGIN, Duration.ofSeconds(70), 3, 10, List.of("gaps"));
+        DemandForecast requests = ForecastEvents.of(META, "m", f, "dnn", "v3", gappy, List.of());
+        DemandForecast tokens = ForecastEvents.tokens(META, requests, 20);
+        assertThat(tokens.metric()).isEqualTo("output_tokens_per_second");
+        assertThat(tokens.quantiles().get(0).values()).containsExactly(20.0, 40.0);
+        assertThat(tokens.quantiles().get(1).quantile()).isEqualTo(0.9);
+        assertThat(tokens.quantiles().get(1).values()).containsExactly(30.0, 60.0);
+        assertThat(tokens.origin()).isEqualTo(requests.origin());
+        assertThat(tokens.stepSeconds()).isEqualTo(60);
+        assertThat(tokens.modelVersion()).isEqualTo("v3");
+        assertThat(tokens.forecaster()).isEqualTo("dnn*output-tokens-per-request");
+        assertThat(tokens.inputAgeMs()).isEqualTo(70_000);
+        assertThat(tokens.degraded()).isTrue();
+        assertThat(tokens.degradedReason()).isEqualTo("gaps");
+    }
+
+    @Test
+    void onlyARequestForecastWithAPositiveRatioMakesATokenForecast() {
+        QuantileForecast f =
+                new QuantileForecast(
+                        ORIGIN, Duration.ofMinutes(1), new double[] {0.9}, new double[][] {{6}});
+        InputFreshness fresh = new InputFreshness(ORIGIN, Duration.ZERO, 0, 10, List.of());
+        DemandForecast requests = ForecastEvents.of(META, "m", f, "dnn", "v1", fresh, List.of());
+        assertThatThrownBy(() -> ForecastEvents.tokens(META, requests, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ForecastEvents.tokens(META, requests, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+        DemandForecast tokens = ForecastEvents.tokens(META, requests, 2);
+        assertThatThrownBy(() -> ForecastEvents.tokens(META, tokens, 2))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

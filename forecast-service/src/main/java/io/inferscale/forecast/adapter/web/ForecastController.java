@@ -5,6 +5,7 @@ import io.inferscale.forecast.ServingProperties;
 import io.inferscale.forecast.adapter.jdbc.DemandHistoryRepository;
 import io.inferscale.forecast.adapter.jdbc.TrainingRunRepository;
 import io.inferscale.forecast.adapter.jdbc.VersionHistory;
+import io.inferscale.forecast.domain.ForecastEvents;
 import io.inferscale.forecast.serving.LatestForecasts;
 import io.inferscale.forecast.training.TrainingQueue;
 import io.inferscale.forecast.training.TrainingRequestRefused;
@@ -71,18 +72,35 @@ public class ForecastController {
 
     public record TrainingQueued(String model, long runId, String status) {}
 
+    /**
+     * @param metric {@code requests_per_second} (every model) or {@code output_tokens_per_second}
+     *     (models whose requests report output tokens)
+     */
     @GetMapping("/{model}")
-    public DemandForecast latest(@PathVariable String model) {
-        return latest.get(model)
+    public DemandForecast latest(
+            @PathVariable String model,
+            @RequestParam(defaultValue = ForecastEvents.METRIC) String metric) {
+        if (!ForecastEvents.METRICS.contains(metric)) {
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
+                    "metric: must be one of " + String.join(", ", ForecastEvents.METRICS));
+        }
+        return latest.get(model, metric)
                 .orElseThrow(
                         () ->
                                 new ResponseStatusException(
                                         HttpStatus.NOT_FOUND,
-                                        known(model)
-                                                ? "no forecast for " + model + " yet"
-                                                : "unknown model "
-                                                        + model
-                                                        + ": no demand history"));
+                                        !known(model)
+                                                ? "unknown model " + model + ": no demand history"
+                                                : metric.equals(ForecastEvents.METRIC)
+                                                        ? "no forecast for " + model + " yet"
+                                                        : "no "
+                                                                + metric
+                                                                + " forecast for "
+                                                                + model
+                                                                + ": its recent requests"
+                                                                + " report no output tokens"
+                                                                + " (or too few requests)"));
     }
 
     @GetMapping("/{model}/versions")

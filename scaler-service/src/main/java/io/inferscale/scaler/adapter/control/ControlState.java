@@ -1,7 +1,9 @@
 package io.inferscale.scaler.adapter.control;
 
+import io.inferscale.contracts.DemandForecast;
 import io.inferscale.contracts.Topics;
 import io.inferscale.core.scaling.hybrid.ForecastView;
+import io.inferscale.scaler.domain.control.ForecastViews;
 import io.inferscale.scaler.domain.control.LoadSignals;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 class ControlState {
     private final ControlProperties properties;
     private final Map<String, LoadSignals> signals = new ConcurrentHashMap<>();
-    private final Map<String, ForecastView> forecasts = new ConcurrentHashMap<>();
+    private final Map<String, DemandForecast> requestForecasts = new ConcurrentHashMap<>();
+    private final Map<String, DemandForecast> tokenForecasts = new ConcurrentHashMap<>();
     private final Set<Integer> ownedPartitions = ConcurrentHashMap.newKeySet();
 
     ControlState(ControlProperties properties) {
@@ -36,16 +39,22 @@ class ControlState {
                                 properties.rateMaxAge().toNanos()));
     }
 
-    void forecast(String model, ForecastView view) {
-        if (view == null) {
-            forecasts.remove(model);
+    /**
+     * The latest forecast of each metric; one the decider cannot read (another metric, no p90)
+     * replaces the request-rate forecast, since a newer unusable forecast means the older one is no
+     * longer what the forecaster says.
+     */
+    void forecast(DemandForecast f) {
+        if (ForecastViews.TOKEN_RATE.equals(f.metric())) {
+            tokenForecasts.put(f.model(), f);
         } else {
-            forecasts.put(model, view);
+            requestForecasts.put(f.model(), f);
         }
     }
 
+    /** What the decider reads for the model; null when no usable forecast has arrived. */
     ForecastView forecast(String model) {
-        return forecasts.get(model);
+        return ForecastViews.of(requestForecasts.get(model), tokenForecasts.get(model));
     }
 
     /**

@@ -4,7 +4,6 @@ import io.inferscale.contracts.DemandForecast;
 import io.inferscale.contracts.DemandWindow;
 import io.inferscale.contracts.ReplicaSnapshot;
 import io.inferscale.scaler.domain.control.EpochNanos;
-import io.inferscale.scaler.domain.control.ForecastViews;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -78,7 +77,6 @@ class SignalListeners implements ConsumerSeekAware {
             groupId = "scaler-service-forecasts-${random.uuid}",
             properties = {"auto.offset.reset=latest"})
     void forecast(ConsumerRecord<String, DemandForecast> record) {
-        DemandForecast f = record.value();
-        state.forecast(f.model(), ForecastViews.of(f));
+        state.forecast(record.value());
     }
 }
