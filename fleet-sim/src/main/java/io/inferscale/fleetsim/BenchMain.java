@@ -35,11 +35,13 @@ public final class BenchMain {
             out.print(ResultTable.render(report.runs()));
             out.printf(
                     Locale.ROOT,
-                    "%d run(s) on %d thread(s) in %.1f s: %,.0f simulated requests/s%n",
+                    "%d run(s) on %d thread(s) in %.1f s: %,.0f simulated requests/s"
+                            + " (%,.0f per CPU-second of the run threads)%n",
                     report.runs().size(),
                     report.threads(),
                     report.wallSeconds(),
-                    report.simRequestsPerSecond());
+                    report.simRequestsPerSecond(),
+                    report.simRequestsPerCpuSecond());
             if (args.json() != null) {
                 ResultJson.write(report, args.json());
                 out.println("wrote " + args.json());

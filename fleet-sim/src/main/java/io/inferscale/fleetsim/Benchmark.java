@@ -5,6 +5,8 @@ import io.inferscale.core.scaling.AutoscalerSettings;
 import io.inferscale.core.scaling.Autoscalers;
 import io.inferscale.core.scaling.ReplicaAutoscaler;
 import io.inferscale.core.trace.TraceReaders;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * Runs every lb x autoscaler combination on the same arrivals: each run re-opens the trace with the
@@ -65,10 +68,11 @@ final class Benchmark {
                         });
         long started = System.nanoTime();
         List<RunResult> runs = new ArrayList<>();
+        DoubleAdder cpuSeconds = new DoubleAdder();
         try {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (Callable<RunResult> job : jobs) {
-                futures.add(pool.submit(job));
+                futures.add(pool.submit(() -> timedOnCpu(job, cpuSeconds)));
             }
             for (Future<RunResult> f : futures) {
                 runs.add(f.get());
@@ -87,7 +91,24 @@ final class Benchmark {
         double wall = (System.nanoTime() - started) / 1e9;
         long simulated = runs.stream().mapToLong(RunResult::requests).sum();
         return new BenchReport(
-                args.trace().toString(), simulated / Math.max(wall, 1e-9), wall, threads, runs);
+                args.trace().toString(),
+                simulated / Math.max(wall, 1e-9),
+                wall,
+                cpuSeconds.sum(),
+                threads,
+                runs);
+    }
+
+    /** Runs the job and adds the CPU time its thread spent on it. */
+    private static RunResult timedOnCpu(Callable<RunResult> job, DoubleAdder cpuSeconds)
+            throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadCpuTime();
+        try {
+            return job.call();
+        } finally {
+            cpuSeconds.add((threads.getCurrentThreadCpuTime() - before) / 1e9);
+        }
     }
 
     private static ReplicaAutoscaler autoscaler(
