@@ -7,6 +7,8 @@ SHELL := /bin/bash
 MVN ?= ./mvnw -B
 # Arguments for `make bench`, passed to the benchmark CLI as they are, e.g. make bench BENCH_ARGS="--help"
 BENCH_ARGS ?=
+# Arguments for `make bench-gateway`, e.g. BENCH_GATEWAY_ARGS="--duration 30 --profile"
+BENCH_GATEWAY_ARGS ?=
 # Arguments for `make forecast-eval`, e.g. FORECAST_EVAL_ARGS="--train F.csv --train-days 1-21 --test-days 22-28"
 FORECAST_EVAL_ARGS ?=
 
@@ -57,6 +59,10 @@ status: ## Show pid, port, readiness and memory of every local process
 .PHONY: bench
 bench: ## Run the benchmark CLI (fleet-sim) with BENCH_ARGS
 	bin/inferscale bench $(BENCH_ARGS)
+
+.PHONY: bench-gateway
+bench-gateway: ## Gateway data-plane overhead vs direct and nginx (wrk + open loop) with BENCH_GATEWAY_ARGS
+	bin/inferscale bench-gateway $(BENCH_GATEWAY_ARGS)
 
 .PHONY: forecast-eval
 forecast-eval: ## Backtest the forecasters (forecast-service exec jar) with FORECAST_EVAL_ARGS

@@ -2,17 +2,23 @@
 # Local single-node Kafka broker (KRaft, broker+controller) for bin/inferscale.
 # Jars come from Maven Central through tools/kafka/pom.xml; runtime state lives in var/kafka/.
 # Sourced after common.sh.
+#
+# A second broker (e.g. the one bin/inferscale bench-gateway runs beside a local stack) sets, before sourcing:
+# INFERSCALE_KAFKA_PORT / INFERSCALE_KAFKA_CONTROLLER_PORT (default 9092 / 9093), INFERSCALE_KAFKA_STATE_DIR
+# (config and data; default var/kafka) and INFERSCALE_KAFKA_NAME (pid file and process marker; default kafka).
+# The jars are shared: always var/kafka/libs.
 
 KAFKA_DIR="$VAR_DIR/kafka"
 KAFKA_LIBS="$KAFKA_DIR/libs"
-KAFKA_DATA="$KAFKA_DIR/data"
-KAFKA_CONFIG_DIR="$KAFKA_DIR/config"
+KAFKA_STATE_DIR="${INFERSCALE_KAFKA_STATE_DIR:-$KAFKA_DIR}"
+KAFKA_DATA="$KAFKA_STATE_DIR/data"
+KAFKA_CONFIG_DIR="$KAFKA_STATE_DIR/config"
 KAFKA_CONFIG="$KAFKA_CONFIG_DIR/server.properties"
 KAFKA_TOOLS_DIR="$INFERSCALE_ROOT/tools/kafka"
-KAFKA_PORT=9092
-KAFKA_CONTROLLER_PORT=9093
+KAFKA_PORT="${INFERSCALE_KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${INFERSCALE_KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_BOOTSTRAP="localhost:$KAFKA_PORT"
-KAFKA_NAME=kafka
+KAFKA_NAME="${INFERSCALE_KAFKA_NAME:-kafka}"
 KAFKA_JAVA_OPTS_DEFAULT="-Xmx256m -Xms128m"
 # Short-lived CLI tools (format, topics, console producer/consumer): start fast, stay small.
 KAFKA_TOOL_JAVA_OPTS="-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
@@ -43,7 +49,9 @@ kafka_ensure_libs() {
 # Render the config template (data dir must be absolute).
 kafka_render_config() {
     mkdir -p "$KAFKA_CONFIG_DIR" "$KAFKA_DATA"
-    sed "s#@KAFKA_DATA_DIR@#$KAFKA_DATA#g" "$KAFKA_TOOLS_DIR/server.properties" >"$KAFKA_CONFIG"
+    sed -e "s#@KAFKA_DATA_DIR@#$KAFKA_DATA#g" -e "s#@KAFKA_PORT@#$KAFKA_PORT#g" \
+        -e "s#@KAFKA_CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
+        "$KAFKA_TOOLS_DIR/server.properties" >"$KAFKA_CONFIG"
 }
 
 # java for Kafka CLI tools (quiet logging); usage: kafka_tool MAIN_CLASS ARGS...
@@ -104,7 +112,7 @@ kafka_start() {
     local opts="${!opts_var:-$KAFKA_JAVA_OPTS_DEFAULT}"
     local t0
     t0="$(now_ms)"
-    info "starting kafka on $KAFKA_BOOTSTRAP (controller :$KAFKA_CONTROLLER_PORT)"
+    info "starting $KAFKA_NAME on $KAFKA_BOOTSTRAP (controller :$KAFKA_CONTROLLER_PORT)"
     # shellcheck disable=SC2086
     spawn "$KAFKA_NAME" java $opts -Dinferscale.service="$KAFKA_NAME" "$MARKER_HOME" \
         -Dlog4j2.configurationFile="$KAFKA_TOOLS_DIR/log4j2.xml" \
