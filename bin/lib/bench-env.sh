@@ -10,6 +10,9 @@ BENCH_SIM_BASE_PORT=28100 # replica i listens on 28100 + i
 BENCH_NGINX_PORT=28080
 BENCH_GATEWAY_PORT=28090
 BENCH_GATEWAY_NAME=gwbench-gateway
+# --baseline-jar: a second gateway (e.g. built from main) measured in the same run as targets p2c-base, rl-base.
+BENCH_BASE_PORT=28091
+BENCH_BASE_NAME=gwbench-gateway-base
 BENCH_NGINX_DIR="$BENCH_DIR/nginx"
 BENCH_SIMS=()
 # Same flags as the local stack's gateway (services.sh) unless overridden.
@@ -127,25 +130,25 @@ EOF
     die "nginx is not listening on $BENCH_NGINX_PORT (log: $(log_file gwbench-nginx))"
 }
 
+# Usage: bench_env_gateway_start NAME PORT JAR KEY ADMIN_PASSWORD
 bench_env_gateway_start() {
-    local key="$1" admin_password="$2" jvm_extra="${3:-}" replicas="" url
+    local name="$1" port="$2" jar="$3" key="$4" admin_password="$5" replicas="" url
     while read -r url; do
         replicas+="${replicas:+,}$BENCH_MODEL=$url"
     done < <(bench_env_sim_urls)
     local -a opts=()
-    read -r -a opts <<<"$BENCH_GATEWAY_OPTS $jvm_extra"
+    read -r -a opts <<<"$BENCH_GATEWAY_OPTS"
     # Services' APIs point at a closed port: the data plane does not need them.
-    spawn "$BENCH_GATEWAY_NAME" env KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
+    spawn "$name" env KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
         DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" DB_USER=inferscale DB_PASSWORD= \
-        SERVER_PORT="$BENCH_GATEWAY_PORT" INFERSCALE_STATIC_REPLICAS="$replicas" \
+        SERVER_PORT="$port" INFERSCALE_STATIC_REPLICAS="$replicas" \
         INFERSCALE_BOOTSTRAP_API_KEY="$key" INFERSCALE_ADMIN_PASSWORD="$admin_password" \
         INFERSCALE_SERVICE_METRICS_COLLECTOR=http://127.0.0.1:28099 INFERSCALE_SERVICE_FORECAST=http://127.0.0.1:28099 \
         INFERSCALE_SERVICE_RL_SCHEDULER=http://127.0.0.1:28099 INFERSCALE_SERVICE_SCALER=http://127.0.0.1:28099 \
-        java "${opts[@]}" -Dinferscale.service="$BENCH_GATEWAY_NAME" "$MARKER_HOME" \
-        -jar "$(module_jar api-gateway)" \
+        java "${opts[@]}" -Dinferscale.service="$name" "$MARKER_HOME" -jar "$jar" \
         --inferscale.gateway.security.default-rate-per-second=100000000 \
         --inferscale.gateway.security.default-burst=100000000 || die "could not launch the gateway"
-    bench_env_wait_http "$BENCH_GATEWAY_NAME" "http://127.0.0.1:$BENCH_GATEWAY_PORT/actuator/health/readiness"
+    bench_env_wait_http "$name" "http://127.0.0.1:$port/actuator/health/readiness"
 }
 
 # Wait (bounded) until URL answers 200 while NAME stays alive.
@@ -182,7 +185,7 @@ bench_env_nginx_stop() {
 # Everything this run started, newest first; safe to call twice (the EXIT trap calls it again).
 bench_env_stop_all() {
     bench_env_nginx_stop
-    local -a jvms=("$BENCH_GATEWAY_NAME" "${BENCH_SIMS[@]}")
+    local -a jvms=("$BENCH_GATEWAY_NAME" "$BENCH_BASE_NAME" "${BENCH_SIMS[@]}")
     INFERSCALE_STOP_TIMEOUT=10 stop_group "${jvms[@]}" >/dev/null
     if ((${#STARTED[@]})); then
         INFERSCALE_STOP_TIMEOUT=10 kafka_stop >/dev/null

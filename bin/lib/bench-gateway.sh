@@ -31,13 +31,16 @@ BENCH_RESULTS="$BENCH_DIR/gateway-results.txt"
 
 BENCH_REPLICAS=2
 BENCH_DURATION=20
-BENCH_WARMUP=15
+BENCH_WARMUP=60
+BENCH_WARMUP_MAX=300
+BENCH_BASELINE_JAR=
 BENCH_OPEN_LOOP_WARMUP=5
 BENCH_CONNECTIONS=64
 BENCH_WRK_THREADS=2
 BENCH_RATE=2000
 BENCH_TARGETS=direct,nginx,p2c,rl
 BENCH_PROFILE=0
+BENCH_HOLD=0
 STARTED=()
 
 # shellcheck source=bin/lib/bench-env.sh
@@ -56,10 +59,15 @@ Usage: bin/inferscale bench-gateway [options]
 Options (defaults in brackets):
   --replicas N        inference-sim replicas behind nginx and the gateway [$BENCH_REPLICAS]
   --duration S        seconds of each measurement (wrk, then open loop) [$BENCH_DURATION]
-  --warmup S          seconds of wrk warm-up per target before measuring (JIT) [$BENCH_WARMUP]
+  --warmup S          at least S seconds of wrk warm-up per target (JIT), then 10 s rounds until one is
+                      within 5% of the one before [$BENCH_WARMUP]
+  --warmup-max S      at most S seconds of warm-up per target [$BENCH_WARMUP_MAX]
   --connections C     wrk connections [$BENCH_CONNECTIONS]
   --rate R            open-loop rate for the latency measurement, req/s [$BENCH_RATE]
-  --targets LIST      any of direct,nginx,p2c,rl, in this order [$BENCH_TARGETS]
+  --targets LIST      any of direct,nginx,p2c,rl (and p2c-base,rl-base), in this order [$BENCH_TARGETS]
+  --baseline-jar JAR  also run this api-gateway exec jar (e.g. built from main) on :$BENCH_BASE_PORT, for the
+                      targets p2c-base and rl-base: before/after in one run
+  --hold              start everything, then wait (for manual runs and profiling) until Ctrl-C
   --profile           JFR-record the gateway during its p2c throughput run; top frames to
                       var/bench/log/profile-p2c.txt
 Environment: INFERSCALE_JAVA_OPTS_API_GATEWAY [$GATEWAY_JAVA_OPTS], INFERSCALE_JAVA_OPTS_INFERENCE_SIM
@@ -73,11 +81,18 @@ parse_args() {
             --replicas) BENCH_REPLICAS="$2" ;;
             --duration) BENCH_DURATION="$2" ;;
             --warmup) BENCH_WARMUP="$2" ;;
+            --warmup-max) BENCH_WARMUP_MAX="$2" ;;
+            --baseline-jar) BENCH_BASELINE_JAR="$2" ;;
             --connections) BENCH_CONNECTIONS="$2" ;;
             --rate) BENCH_RATE="$2" ;;
             --targets) BENCH_TARGETS="$2" ;;
             --profile)
                 BENCH_PROFILE=1
+                shift
+                continue
+                ;;
+            --hold)
+                BENCH_HOLD=1
                 shift
                 continue
                 ;;
@@ -94,6 +109,10 @@ parse_args() {
         shift 2
     done
     [[ "$BENCH_REPLICAS" =~ ^[1-9]$ ]] || die "--replicas: 1 to 9"
+    if [[ ",$BENCH_TARGETS," == *-base,* && -z "$BENCH_BASELINE_JAR" ]]; then
+        die "targets p2c-base / rl-base need --baseline-jar"
+    fi
+    [[ -z "$BENCH_BASELINE_JAR" || -f "$BENCH_BASELINE_JAR" ]] || die "no such jar: $BENCH_BASELINE_JAR"
 }
 
 build_if_needed() {
@@ -108,7 +127,7 @@ build_if_needed() {
 
 check_ports_free() {
     local p i
-    for p in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$BENCH_NGINX_PORT" "$BENCH_GATEWAY_PORT"; do
+    for p in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$BENCH_NGINX_PORT" "$BENCH_GATEWAY_PORT" "$BENCH_BASE_PORT"; do
         ! port_open "$p" || die "port $p is in use (pid $(port_owner "$p")): another bench-gateway running?"
     done
     for ((i = 1; i <= BENCH_REPLICAS; i++)); do
@@ -125,49 +144,52 @@ cleanup() {
     exit "$rc"
 }
 
-# PUT the model's policy through the admin API, then check the gateway reports it.
+# PUT the model's policy through a gateway's admin API and check it took it. The database is shared, so the other
+# gateway (if any) follows within its policy refresh.
 set_policy() {
-    local policy="$1" got
+    local port="$1" policy="$2" got
     got="$(curl -sf -m 10 -u "admin:$BENCH_ADMIN_PASSWORD" -X PUT -H 'content-type: application/json' \
-        -d "{\"policy\":\"$policy\"}" "http://127.0.0.1:$BENCH_GATEWAY_PORT/api/v1/gateway/models/$BENCH_MODEL/policy")" ||
+        -d "{\"policy\":\"$policy\"}" "http://127.0.0.1:$port/api/v1/gateway/models/$BENCH_MODEL/policy")" ||
         die "could not set the policy of $BENCH_MODEL to $policy"
     [[ "$got" == *"\"policy\":\"$policy\""* ]] || die "gateway did not take policy $policy: $got"
 }
 
 gateway_pid() { cat "$(pid_file "$BENCH_GATEWAY_NAME")"; }
 
+# Target p2c | rl | p2c-base | rl-base.
 measure_gateway() {
-    local target="$1" url="http://127.0.0.1:$BENCH_GATEWAY_PORT/v1/completions"
-    set_policy "$target"
-    if [[ "$target" == rl ]]; then
-        local before after
-        before="$(bench_policy_fallbacks)"
-        bench_measure_target rl "$url" "$(gateway_pid)"
-        after="$(bench_policy_fallbacks)"
-        printf 'rl fallback before=%s after=%s\n' "$before" "$after" >>"$BENCH_RESULTS"
-        if [[ "$before" == "$after" ]]; then
-            ok "  rl: inferscale_gateway_rl_fallback_total unchanged ($after): every request evaluated the learned policy"
-        else
-            err "  rl: fallback counter went from $before to $after: some requests were routed by p2c"
-            BENCH_RL_FELL_BACK=1
-        fi
-        return 0
+    local target="$1" policy="${1%-base}" port="$BENCH_GATEWAY_PORT" name="$BENCH_GATEWAY_NAME" pid url
+    if [[ "$target" == *-base ]]; then
+        port="$BENCH_BASE_PORT"
+        name="$BENCH_BASE_NAME"
     fi
-    if ((BENCH_PROFILE)); then
-        info "${C_BOLD}$target${C_RESET}: warm-up, then profiled throughput run"
-        wrk -t "$BENCH_WRK_THREADS" -c "$BENCH_CONNECTIONS" -d "${BENCH_WARMUP}s" -s "$BENCH_DIR/post.lua" "$url" \
-            >"$LOG_DIR/wrk-$target-warmup.txt" 2>&1 || die "warm-up failed"
-        jcmd "$(gateway_pid)" JFR.start name=gwbench settings=profile \
-            filename="$BENCH_DIR/gateway-$target.jfr" >/dev/null || die "could not start JFR"
-        bench_measure_throughput "$target" "$url" "$(gateway_pid)" "$BENCH_DURATION"
-        jcmd "$(gateway_pid)" JFR.stop name=gwbench >/dev/null || die "could not stop JFR"
+    pid="$(<"$(pid_file "$name")")"
+    url="http://127.0.0.1:$port/v1/completions"
+    set_policy "$port" "$policy"
+    local before after
+    before="$(bench_policy_fallbacks "$port")"
+    if ((BENCH_PROFILE)) && [[ "$target" == p2c ]]; then
+        info "${C_BOLD}$target${C_RESET}: warm-up, then a JFR-profiled throughput run"
+        bench_measure_warmup "$target" "$url"
+        jcmd "$pid" JFR.start name=gwbench settings=profile filename="$BENCH_DIR/gateway-$target.jfr" >/dev/null ||
+            die "could not start JFR"
+        bench_measure_throughput "$target" "$url" "$pid" "$BENCH_DURATION"
+        jcmd "$pid" JFR.stop name=gwbench >/dev/null || die "could not stop JFR"
         java -cp "$INFERSCALE_ROOT/api-gateway/target/test-classes" io.inferscale.gateway.bench.JfrTop \
             "$BENCH_DIR/gateway-$target.jfr" 30 >"$LOG_DIR/profile-$target.txt"
-        info "  profile: $LOG_DIR/profile-$target.txt"
-        sed -n '1,20p' "$LOG_DIR/profile-$target.txt" | sed 's/^/    /'
+        info "  profile: ${LOG_DIR#"$INFERSCALE_ROOT"/}/profile-$target.txt"
         bench_measure_latency "$target" "$url" "$BENCH_RATE" "$BENCH_DURATION"
     else
-        bench_measure_target "$target" "$url" "$(gateway_pid)"
+        bench_measure_target "$target" "$url" "$pid"
+    fi
+    [[ "$policy" == rl ]] || return 0
+    after="$(bench_policy_fallbacks "$port")"
+    printf '%s fallback before=%s after=%s\n' "$target" "$before" "$after" >>"$BENCH_RESULTS"
+    if [[ "$before" == "$after" ]]; then
+        ok "  $target: inferscale_gateway_rl_fallback_total unchanged ($after): every request evaluated the learned policy"
+    else
+        err "  $target: fallback counter went from $before to $after: some requests were routed by p2c"
+        BENCH_RL_FELL_BACK=1
     fi
 }
 
@@ -192,11 +214,26 @@ main() {
     bench_env_kafka_start
     bench_env_sims_start "$BENCH_REPLICAS"
     bench_env_nginx_start
-    bench_env_gateway_start "$BENCH_KEY" "$BENCH_ADMIN_PASSWORD"
-    if [[ ",$BENCH_TARGETS," == *,rl,* ]]; then
-        bench_policy_publish
+    bench_env_gateway_start "$BENCH_GATEWAY_NAME" "$BENCH_GATEWAY_PORT" "$(module_jar api-gateway)" \
+        "$BENCH_KEY" "$BENCH_ADMIN_PASSWORD"
+    local -a gateway_ports=("$BENCH_GATEWAY_PORT")
+    if [[ -n "$BENCH_BASELINE_JAR" ]]; then
+        bench_env_gateway_start "$BENCH_BASE_NAME" "$BENCH_BASE_PORT" "$BENCH_BASELINE_JAR" \
+            "$BENCH_KEY" "$BENCH_ADMIN_PASSWORD"
+        gateway_ports+=("$BENCH_BASE_PORT")
+    fi
+    if [[ ",$BENCH_TARGETS," == *,rl* ]]; then
+        bench_policy_publish "${gateway_ports[@]}"
     fi
 
+    if ((BENCH_HOLD)); then
+        ok "holding: direct ${first_sim:-$(bench_env_sim_urls | head -n 1)}, nginx :$BENCH_NGINX_PORT, gateway :$BENCH_GATEWAY_PORT" \
+            "(pid $(gateway_pid)); wrk script $BENCH_DIR/post.lua; Ctrl-C stops everything"
+        while :; do
+            sleep 3600 &
+            wait $! # a signal interrupts wait at once (a foreground sleep would delay the trap)
+        done
+    fi
     local -a targets=()
     IFS=, read -r -a targets <<<"$BENCH_TARGETS"
     local t first_sim
@@ -205,14 +242,14 @@ main() {
         case "$t" in
             direct) bench_measure_target direct "$first_sim/v1/completions" "$(<"$(pid_file gwbench-sim-1)")" ;;
             nginx) bench_measure_target nginx "http://127.0.0.1:$BENCH_NGINX_PORT/v1/completions" "$BENCH_NGINX_PID" ;;
-            p2c | rl) measure_gateway "$t" ;;
-            *) die "unknown target '$t' (direct, nginx, p2c, rl)" ;;
+            p2c | rl | p2c-base | rl-base) measure_gateway "$t" ;;
+            *) die "unknown target '$t' (direct, nginx, p2c, rl, p2c-base, rl-base)" ;;
         esac
     done
 
     echo
     ok "bench-gateway done in $(elapsed_s "$t0" "$(now_ms)") s; load average before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
-    info "$(nproc) CPUs; $BENCH_REPLICAS replicas; wrk -t$BENCH_WRK_THREADS -c$BENCH_CONNECTIONS, ${BENCH_WARMUP} s warm-up + ${BENCH_DURATION} s per target;" \
+    info "$(nproc) CPUs; $BENCH_REPLICAS replicas; wrk -t$BENCH_WRK_THREADS -c$BENCH_CONNECTIONS, ${BENCH_WARMUP}-${BENCH_WARMUP_MAX} s warm-up + ${BENCH_DURATION} s per target;" \
         "open loop $BENCH_RATE req/s for ${BENCH_DURATION} s after ${BENCH_OPEN_LOOP_WARMUP} s; gateway JVM: $BENCH_GATEWAY_OPTS"
     bench_report "${targets[@]}"
     info ""

@@ -81,12 +81,34 @@ bench_measure_latency() {
     info "  $target at $rate req/s: $line"
 }
 
+# Warm-up until the JIT is done with the request path: 10 s wrk rounds, for at least --warmup seconds, until a round
+# is within 5% of the one before (a JVM on 2 busy cores keeps compiling for minutes), at most --warmup-max seconds.
+bench_measure_warmup() {
+    local target="$1" url="$2" t0 prev=0 rps rounds=""
+    t0=$SECONDS
+    while :; do
+        wrk -t "$BENCH_WRK_THREADS" -c "$BENCH_CONNECTIONS" -d 10s --timeout 10s -s "$BENCH_DIR/post.lua" "$url" \
+            >"$LOG_DIR/wrk-$target-warmup.txt" 2>&1 || die "warm-up failed against $target"
+        rps="$(awk '/Requests\/sec:/ { printf "%d", $2 }' "$LOG_DIR/wrk-$target-warmup.txt")"
+        rounds+="${rounds:+ }${rps:-0}"
+        if ((SECONDS - t0 >= BENCH_WARMUP)) && awk -v a="$prev" -v b="${rps:-0}" 'BEGIN { exit !(a > 0 && b < a * 1.05) }'; then
+            break
+        fi
+        if ((SECONDS - t0 >= BENCH_WARMUP_MAX)); then
+            warn "$target still speeding up after ${BENCH_WARMUP_MAX} s of warm-up (req/s per round: $rounds)"
+            break
+        fi
+        prev="${rps:-0}"
+    done
+    printf '%s warmup seconds=%s rounds=%s\n' "$target" "$((SECONDS - t0))" "${rounds// /,}" >>"$BENCH_RESULTS"
+    info "  $target warm-up: $((SECONDS - t0)) s, req/s per 10 s round: $rounds"
+}
+
 # Warm-up (JIT) then both measurements for one target.
 bench_measure_target() {
     local target="$1" url="$2" pid="$3"
     info "${C_BOLD}$target${C_RESET}: $url"
-    wrk -t "$BENCH_WRK_THREADS" -c "$BENCH_CONNECTIONS" -d "${BENCH_WARMUP}s" --timeout 10s \
-        -s "$BENCH_DIR/post.lua" "$url" >"$LOG_DIR/wrk-$target-warmup.txt" 2>&1 || die "warm-up failed against $target"
+    bench_measure_warmup "$target" "$url"
     bench_measure_throughput "$target" "$url" "$pid" "$BENCH_DURATION"
     bench_measure_latency "$target" "$url" "$BENCH_RATE" "$BENCH_DURATION"
 }

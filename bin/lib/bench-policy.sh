@@ -34,30 +34,31 @@ bench_policy_json() {
     printf '"evaluation":{},"fallback":"p2c"}\n'
 }
 
-# Publish with the broker's console producer (key = model), then wait until the gateway holds it.
+# Publish with the broker's console producer (key = model), then wait until the gateways (ports) hold it.
 bench_policy_publish() {
     info "publishing a seeded 6-16-1 policy for $BENCH_MODEL on routing.policies"
     printf '%s|%s\n' "$BENCH_MODEL" "$(bench_policy_json)" |
         kafka_tool org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$KAFKA_BOOTSTRAP" \
             --topic routing.policies --property parse.key=true --property 'key.separator=|' \
             >"$LOG_DIR/policy-producer.log" 2>&1 || die "could not publish the policy (log: $LOG_DIR/policy-producer.log)"
-    local i view
-    for ((i = 0; i < 60; i++)); do
-        view="$(curl -s -m 5 -u "admin:$BENCH_ADMIN_PASSWORD" \
-            "http://127.0.0.1:$BENCH_GATEWAY_PORT/api/v1/gateway/models/$BENCH_MODEL" || true)"
-        if [[ "$view" == *'"active":true'* ]]; then
-            ok "  the gateway holds the learned policy"
-            return 0
-        fi
-        [[ "$view" == *'"rejected":"'* ]] && die "the gateway refused the policy: $view"
-        sleep 0.5
+    local i view port
+    for port in "$@"; do
+        for ((i = 0; i < 60; i++)); do
+            view="$(curl -s -m 5 -u "admin:$BENCH_ADMIN_PASSWORD" \
+                "http://127.0.0.1:$port/api/v1/gateway/models/$BENCH_MODEL" || true)"
+            [[ "$view" == *'"active":true'* ]] && break
+            [[ "$view" == *'"rejected":"'* ]] && die "the gateway on :$port refused the policy: $view"
+            sleep 0.5
+        done
+        [[ "$view" == *'"active":true'* ]] || die "the gateway on :$port did not install the policy within 30 s: $view"
+        ok "  the gateway on :$port holds the learned policy"
     done
-    die "the gateway did not install the policy within 30 s: $view"
 }
 
 # Sum of inferscale_gateway_rl_fallback_total over reasons for the bench model (0 when never counted).
+# Usage: bench_policy_fallbacks PORT
 bench_policy_fallbacks() {
-    curl -s -m 5 "http://127.0.0.1:$BENCH_GATEWAY_PORT/actuator/prometheus" |
+    curl -s -m 5 "http://127.0.0.1:$1/actuator/prometheus" |
         awk -v m="model=\"$BENCH_MODEL\"" '/^inferscale_gateway_rl_fallback_total/ && index($0, m) { s += $NF }
             END { printf "%d", s }'
 }

@@ -25,6 +25,8 @@ bench_report() {
             nginx) label="(b) nginx least_conn" ;;
             p2c) label="(c) InferScale p2c" ;;
             rl) label="(d) InferScale rl" ;;
+            p2c-base) label="(c') baseline gateway p2c" ;;
+            rl-base) label="(d') baseline gateway rl" ;;
             *) label="$t" ;;
         esac
         awk -v label="$label" -v rps="$(bench_value "$t" throughput rps)" -v nginx="$nginx_rps" \

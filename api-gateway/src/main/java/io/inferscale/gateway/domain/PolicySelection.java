@@ -3,6 +3,7 @@ package io.inferscale.gateway.domain;
 import io.inferscale.core.routing.ReplicaChooser;
 import io.inferscale.core.routing.RoutingPolicies;
 import io.inferscale.core.routing.learned.LearnedRouting;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,15 +29,22 @@ public final class PolicySelection {
 
     /**
      * Replaces all per-model assignments (as read from the database); unknown names fall back to
-     * the default.
+     * the default. They are checked here, once per refresh, so that {@link #policyOf} (twice per
+     * request) is a plain map read.
      */
     public void assignAll(Map<String, String> byModel) {
-        this.assigned = Map.copyOf(byModel);
+        Map<String, String> known = new HashMap<>();
+        byModel.forEach(
+                (model, name) -> {
+                    if (RoutingPolicies.names().contains(name)) {
+                        known.put(model, name);
+                    }
+                });
+        this.assigned = Map.copyOf(known);
     }
 
     public String policyOf(String model) {
-        String name = assigned.get(model);
-        return name != null && RoutingPolicies.names().contains(name) ? name : defaultPolicy;
+        return assigned.getOrDefault(model, defaultPolicy);
     }
 
     public String defaultPolicy() {
@@ -45,6 +53,10 @@ public final class PolicySelection {
 
     public Selected chooserFor(String model) {
         String name = policyOf(model);
+        Selected current = choosers.get(model);
+        if (current != null && current.policy().equals(name)) {
+            return current; // the common case, without compute()'s lock on the map bin
+        }
         return choosers.compute(
                 model,
                 (m, old) ->

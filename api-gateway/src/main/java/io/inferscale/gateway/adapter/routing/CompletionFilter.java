@@ -8,9 +8,7 @@ import io.inferscale.contracts.RequestTelemetry;
 import io.inferscale.gateway.adapter.kafka.TelemetryBuffer;
 import io.inferscale.gateway.domain.routing.UsageScanner;
 import io.inferscale.support.ServiceIdentity;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +40,7 @@ public class CompletionFilter implements GlobalFilter, Ordered {
     private final TelemetryBuffer telemetry;
     private final ServiceIdentity identity;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final GenAiMeters meters;
     private final ReplicaHealth health;
 
     public CompletionFilter(
@@ -55,7 +53,7 @@ public class CompletionFilter implements GlobalFilter, Ordered {
         this.telemetry = telemetry;
         this.identity = identity;
         this.clock = clock;
-        this.meters = meters;
+        this.meters = new GenAiMeters(meters);
     }
 
     @Override
@@ -146,24 +144,12 @@ public class CompletionFilter implements GlobalFilter, Ordered {
         }
         Double ttftMs = firstByte == 0 ? null : (firstByte - startNanos) / 1e6;
         String streamedType = String.valueOf(exchange.getResponse().getHeaders().getContentType());
-        Timer.builder("gen_ai.server.request.duration")
-                .tag("gen_ai.request.model", model)
-                .tag("http.response.status_code", String.valueOf(status))
-                .publishPercentileHistogram()
-                .register(meters)
-                .record(latencyNanos, TimeUnit.NANOSECONDS);
+        meters.requestDuration(model, status).record(latencyNanos, TimeUnit.NANOSECONDS);
         if (ttftMs != null) {
-            Timer.builder("gen_ai.server.time_to_first_token")
-                    .tag("gen_ai.request.model", model)
-                    .publishPercentileHistogram()
-                    .register(meters)
-                    .record(firstByte - startNanos, TimeUnit.NANOSECONDS);
+            meters.timeToFirstToken(model).record(firstByte - startNanos, TimeUnit.NANOSECONDS);
             if (outputTokens != null && outputTokens > 1) {
                 // OpenTelemetry's time per output token: decode time after the first token.
-                Timer.builder("gen_ai.server.time_per_output_token")
-                        .tag("gen_ai.request.model", model)
-                        .publishPercentileHistogram()
-                        .register(meters)
+                meters.timePerOutputToken(model)
                         .record((end - firstByte) / (outputTokens - 1), TimeUnit.NANOSECONDS);
             }
         }
@@ -192,12 +178,7 @@ public class CompletionFilter implements GlobalFilter, Ordered {
 
     private void recordTokens(String model, String type, Integer tokens) {
         if (tokens != null) {
-            DistributionSummary.builder("gen_ai.client.token.usage")
-                    .baseUnit("{token}")
-                    .tag("gen_ai.request.model", model)
-                    .tag("gen_ai.token.type", type)
-                    .register(meters)
-                    .record(tokens);
+            meters.tokenUsage(model, type).record(tokens);
         }
     }
 

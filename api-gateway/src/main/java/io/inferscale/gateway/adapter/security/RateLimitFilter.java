@@ -23,7 +23,10 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class RateLimitFilter implements GlobalFilter, Ordered {
-    private final Cache<String, TokenBucket> buckets =
+    /** A key's bucket; a changed rate or burst (a re-created key) starts a new one. */
+    record BucketKey(String id, double ratePerSecond, int burst) {}
+
+    private final Cache<BucketKey, TokenBucket> buckets =
             Caffeine.newBuilder()
                     .expireAfterAccess(Duration.ofMinutes(10))
                     .maximumSize(100_000)
@@ -62,7 +65,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         long now = System.nanoTime();
         TokenBucket bucket =
                 buckets.get(
-                        key.id() + "/" + key.ratePerSecond() + "/" + key.burst(),
+                        new BucketKey(key.id(), key.ratePerSecond(), key.burst()),
                         k -> new TokenBucket(key.ratePerSecond(), key.burst(), now));
         long waitNanos = bucket.tryTake(now);
         if (waitNanos == 0) {

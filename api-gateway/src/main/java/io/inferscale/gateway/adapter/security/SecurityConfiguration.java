@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -100,6 +101,16 @@ public class SecurityConfiguration {
                                 e.authenticationEntryPoint(unauthorized)
                                         .accessDeniedHandler(SecurityProblems.forbidden()))
                 .build();
+    }
+
+    /**
+     * No Micrometer observations around each security filter and authentication: on the data plane
+     * they cost more than the API-key check they wrap, and the outcomes are measured elsewhere
+     * (401s in {@code http.server.requests}, the rest in the gen_ai meters).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
