@@ -68,7 +68,7 @@ Options (defaults in brackets):
   --baseline-jar JAR  also run this api-gateway exec jar (e.g. built from main) on :$BENCH_BASE_PORT, for the
                       targets p2c-base and rl-base: before/after in one run
   --hold              start everything, then wait (for manual runs and profiling) until Ctrl-C
-  --profile           JFR-record the gateway during its p2c throughput run; top frames to
+  --profile           after the measurements, JFR-record the gateway (p2c) under wrk; top frames to
                       var/bench/log/profile-p2c.txt
 Environment: INFERSCALE_JAVA_OPTS_API_GATEWAY [$GATEWAY_JAVA_OPTS], INFERSCALE_JAVA_OPTS_INFERENCE_SIM
 [$SIM_JAVA_OPTS], INFERSCALE_SKIP_BUILD=1 (never build).
@@ -156,6 +156,23 @@ set_policy() {
 
 gateway_pid() { cat "$(pid_file "$BENCH_GATEWAY_NAME")"; }
 
+# After all measurements: starting JFR deoptimizes compiled code (its I/O events instrument JDK classes), and the
+# gateway needs a minute to get its speed back, so the profile gets a wrk run of its own and is never a figure.
+profile_gateway() {
+    local pid url="http://127.0.0.1:$BENCH_GATEWAY_PORT/v1/completions" out="$LOG_DIR/profile-p2c.txt"
+    pid="$(gateway_pid)"
+    set_policy "$BENCH_GATEWAY_PORT" p2c
+    info "${C_BOLD}profile${C_RESET}: JFR on the gateway (p2c) during ${BENCH_DURATION} s of wrk"
+    jcmd "$pid" JFR.start name=gwbench settings=profile filename="$BENCH_DIR/gateway-p2c.jfr" >/dev/null ||
+        die "could not start JFR"
+    wrk -t "$BENCH_WRK_THREADS" -c "$BENCH_CONNECTIONS" -d "${BENCH_DURATION}s" --timeout 10s -s "$BENCH_DIR/post.lua" \
+        "$url" >"$LOG_DIR/wrk-profile.txt" 2>&1 || die "wrk failed during the profile"
+    jcmd "$pid" JFR.stop name=gwbench >/dev/null || die "could not stop JFR"
+    java -cp "$INFERSCALE_ROOT/api-gateway/target/test-classes" io.inferscale.gateway.bench.JfrTop \
+        "$BENCH_DIR/gateway-p2c.jfr" 30 >"$out"
+    info "  profile: ${out#"$INFERSCALE_ROOT"/} (recording var/bench/gateway-p2c.jfr)"
+}
+
 # Target p2c | rl | p2c-base | rl-base.
 measure_gateway() {
     local target="$1" policy="${1%-base}" port="$BENCH_GATEWAY_PORT" name="$BENCH_GATEWAY_NAME" pid url
@@ -168,20 +185,7 @@ measure_gateway() {
     set_policy "$port" "$policy"
     local before after
     before="$(bench_policy_fallbacks "$port")"
-    if ((BENCH_PROFILE)) && [[ "$target" == p2c ]]; then
-        info "${C_BOLD}$target${C_RESET}: warm-up, then a JFR-profiled throughput run"
-        bench_measure_warmup "$target" "$url"
-        jcmd "$pid" JFR.start name=gwbench settings=profile filename="$BENCH_DIR/gateway-$target.jfr" >/dev/null ||
-            die "could not start JFR"
-        bench_measure_throughput "$target" "$url" "$pid" "$BENCH_DURATION"
-        jcmd "$pid" JFR.stop name=gwbench >/dev/null || die "could not stop JFR"
-        java -cp "$INFERSCALE_ROOT/api-gateway/target/test-classes" io.inferscale.gateway.bench.JfrTop \
-            "$BENCH_DIR/gateway-$target.jfr" 30 >"$LOG_DIR/profile-$target.txt"
-        info "  profile: ${LOG_DIR#"$INFERSCALE_ROOT"/}/profile-$target.txt"
-        bench_measure_latency "$target" "$url" "$BENCH_RATE" "$BENCH_DURATION"
-    else
-        bench_measure_target "$target" "$url" "$pid"
-    fi
+    bench_measure_target "$target" "$url" "$pid"
     [[ "$policy" == rl ]] || return 0
     after="$(bench_policy_fallbacks "$port")"
     printf '%s fallback before=%s after=%s\n' "$target" "$before" "$after" >>"$BENCH_RESULTS"
@@ -247,6 +251,7 @@ main() {
         esac
     done
 
+    ((BENCH_PROFILE == 0)) || profile_gateway
     echo
     ok "bench-gateway done in $(elapsed_s "$t0" "$(now_ms)") s; load average before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
     info "$(nproc) CPUs; $BENCH_REPLICAS replicas; wrk -t$BENCH_WRK_THREADS -c$BENCH_CONNECTIONS, ${BENCH_WARMUP}-${BENCH_WARMUP_MAX} s warm-up + ${BENCH_DURATION} s per target;" \
