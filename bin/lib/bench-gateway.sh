@@ -183,9 +183,17 @@ measure_gateway() {
     pid="$(<"$(pid_file "$name")")"
     url="http://127.0.0.1:$port/v1/completions"
     set_policy "$port" "$policy"
-    local before after
+    local before after drops_before drops_after
     before="$(bench_policy_fallbacks "$port")"
+    drops_before="$(bench_telemetry_drops "$port")"
     bench_measure_target "$target" "$url" "$pid"
+    drops_after="$(bench_telemetry_drops "$port")"
+    printf '%s telemetry_dropped=%s\n' "$target" "$((drops_after - drops_before))" >>"$BENCH_RESULTS"
+    if [[ "$drops_before" == "$drops_after" ]]; then
+        ok "  $target: no telemetry event dropped (inferscale_gateway_telemetry_dropped_total stayed $drops_after)"
+    else
+        err "  $target: $((drops_after - drops_before)) telemetry events dropped during the measurements"
+    fi
     [[ "$policy" == rl ]] || return 0
     after="$(bench_policy_fallbacks "$port")"
     printf '%s fallback before=%s after=%s\n' "$target" "$before" "$after" >>"$BENCH_RESULTS"

@@ -62,3 +62,10 @@ bench_policy_fallbacks() {
         awk -v m="model=\"$BENCH_MODEL\"" '/^inferscale_gateway_rl_fallback_total/ && index($0, m) { s += $NF }
             END { printf "%d", s }'
 }
+
+# inferscale_gateway_telemetry_dropped_total: telemetry events the gateway's bounded buffer could not take (0 when
+# never counted). Usage: bench_telemetry_drops PORT
+bench_telemetry_drops() {
+    curl -s -m 5 "http://127.0.0.1:$1/actuator/prometheus" |
+        awk '/^inferscale_gateway_telemetry_dropped_total/ { s += $NF } END { printf "%d", s }'
+}
