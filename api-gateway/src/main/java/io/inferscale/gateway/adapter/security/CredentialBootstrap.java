@@ -22,12 +22,17 @@ import org.springframework.stereotype.Component;
  * First start: creates the first admin (password from configuration, or a generated one-time
  * password printed once) and, when configured, a bootstrap API key. There is no default password.
  * In the local stack ({@code localDir} set by bin/inferscale) the generated credentials are also
- * written there, mode 600.
+ * written there, mode 600, and belong to that directory: a checkout whose directory lacks them (a
+ * second clone on a machine whose database already has an admin, or a deleted {@code var/}) gets a
+ * new development key and a reset, audited, admin password there, so that {@code up} always hands
+ * over working credentials. Outside the local stack nothing is ever reset.
  */
 @Component
 public class CredentialBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(CredentialBootstrap.class);
     private static final String SYSTEM = "bootstrap";
+    static final String ADMIN_PASSWORD_FILE = "admin-password";
+    static final String API_KEY_FILE = "api-key";
 
     private final UserRepository users;
     private final ApiKeyRepository keys;
@@ -56,6 +61,7 @@ public class CredentialBootstrap implements ApplicationRunner {
 
     private void bootstrapAdmin() throws IOException {
         if (users.anyAdmin()) {
+            recoverLocalAdmin();
             return;
         }
         boolean generated = isBlank(properties.adminPassword());
@@ -67,9 +73,32 @@ public class CredentialBootstrap implements ApplicationRunner {
             log.warn(
                     "created user 'admin' with one-time password: {} (change it; it is not shown again)",
                     password);
-            writeLocal("admin-password", password);
+            writeLocal(ADMIN_PASSWORD_FILE, password);
         } else {
             log.info("created user 'admin' with the configured password");
+        }
+    }
+
+    /** Local stack only: the admin exists, but this checkout has no password file for it. */
+    private void recoverLocalAdmin() throws IOException {
+        if (!localFileMissing(ADMIN_PASSWORD_FILE) || !isBlank(properties.adminPassword())) {
+            return;
+        }
+        String password = oneTimePassword();
+        if (users.resetPassword(
+                "admin",
+                encoder.encode(password),
+                SYSTEM,
+                clock.instant(),
+                "local stack: "
+                        + ADMIN_PASSWORD_FILE
+                        + " was missing in "
+                        + properties.localDir())) {
+            log.warn(
+                    "local stack: reset the password of user 'admin' ({}/{} was missing)",
+                    properties.localDir(),
+                    ADMIN_PASSWORD_FILE);
+            writeLocal(ADMIN_PASSWORD_FILE, password);
         }
     }
 
@@ -79,10 +108,11 @@ public class CredentialBootstrap implements ApplicationRunner {
             if (keys.insert(record(k, "bootstrap"))) {
                 log.info("created the configured bootstrap API key {}", k.id());
             }
-        } else if (!isBlank(properties.localDir()) && !keys.anyActive()) {
+        } else if (!isBlank(properties.localDir())
+                && (!keys.anyActive() || localFileMissing(API_KEY_FILE))) {
             ApiKeyFormat.NewKey k = ApiKeyFormat.generate();
             keys.insert(record(k, "development"));
-            writeLocal("api-key", k.plaintext());
+            writeLocal(API_KEY_FILE, k.plaintext());
             log.warn(
                     "created development API key {} (written to {}/api-key)",
                     k.id(),
@@ -100,6 +130,11 @@ public class CredentialBootstrap implements ApplicationRunner {
                 clock.instant(),
                 SYSTEM,
                 null);
+    }
+
+    private boolean localFileMissing(String name) {
+        return !isBlank(properties.localDir())
+                && !Files.exists(Path.of(properties.localDir()).resolve(name));
     }
 
     private void writeLocal(String name, String secret) throws IOException {

@@ -80,4 +80,29 @@ public class UserRepository {
         }
         return rows > 0;
     }
+
+    /**
+     * Sets a new password hash, audited with the reason.
+     *
+     * @return false when there is no such user
+     */
+    @Transactional
+    public boolean resetPassword(
+            String username, String passwordHash, String actor, Instant now, String reason) {
+        int rows =
+                jdbc.update(
+                        "UPDATE gateway.app_user SET password_hash = ? WHERE username = ?",
+                        passwordHash,
+                        username);
+        if (rows > 0) {
+            jdbc.update(
+                    "INSERT INTO gateway.audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+                    Timestamp.from(now),
+                    actor,
+                    "reset-password",
+                    username,
+                    reason);
+        }
+        return rows > 0;
+    }
 }
