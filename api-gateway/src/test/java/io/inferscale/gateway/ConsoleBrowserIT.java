@@ -29,7 +29,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -303,30 +302,8 @@ class ConsoleBrowserIT {
         waitVisible(By.id("app"));
     }
 
-    /** Opens the console, signs out through it if a test left it signed in, and signs in. */
     private void signIn(String user, String password) {
-        String console = "http://127.0.0.1:" + port + "/console/";
-        try {
-            driver.get(console);
-        } catch (TimeoutException e) {
-            // Seen under heavy machine load, before the console existed too: the gateway leaves one
-            // request unanswered (here a static file; GatewaySecurityIT meets it on /v1), so the
-            // page never finishes loading. One fresh load; a console that cannot load fails again.
-            driver.get(console);
-        }
-        WebElement shown = waitVisible(By.cssSelector("#signin:not([hidden]), #app:not([hidden])"));
-        if (shown.getAttribute("id").equals("app")) {
-            driver.findElement(By.id("signout")).click();
-            waitVisible(By.id("signin"));
-        }
-        driver.findElement(By.id("signin-username")).sendKeys(user);
-        driver.findElement(By.id("signin-password")).sendKeys(password);
-        driver.findElement(By.id("signin-submit")).click();
-        wait(Duration.ofSeconds(10))
-                .until(
-                        d ->
-                                d.findElement(By.id("app")).isDisplayed()
-                                        || d.findElement(By.id("signin-error")).isDisplayed());
+        browser.signIn("http://127.0.0.1:" + port + "/console/", user, password);
     }
 
     private void openPage(String route) {
@@ -358,14 +335,7 @@ class ConsoleBrowserIT {
     }
 
     private WebElement waitVisible(By by) {
-        return wait(Duration.ofSeconds(15))
-                .until(
-                        d -> {
-                            List<WebElement> found = d.findElements(by);
-                            return !found.isEmpty() && found.get(0).isDisplayed()
-                                    ? found.get(0)
-                                    : null;
-                        });
+        return browser.waitVisible(by);
     }
 
     private String waitText(By by) {
@@ -379,7 +349,7 @@ class ConsoleBrowserIT {
     }
 
     private static WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(50));
+        return browser.waitUpTo(timeout);
     }
 
     private String policyInApi() throws Exception {

@@ -18,10 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stands in for the metrics-collector and the scaler-service behind the gateway in the console
- * tests, answering in their response shapes (FleetViewController, MetricsController,
- * ScalingPolicyController), so the console's pages can be checked against data without running
- * those services and their Kafka pipelines. Scaling policies are kept as sent, with who sent them.
+ * Stands in for the metrics-collector, the scaler-service and the forecast-service behind the
+ * gateway in the console tests, answering in their response shapes (FleetViewController,
+ * MetricsController, ScalingPolicyController, ForecastController, DemandHistoryController), so the
+ * console's pages can be checked against data without running those services and their Kafka
+ * pipelines. Scaling policies are kept as sent, with who sent them.
  */
 final class FakeServices implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,6 +40,9 @@ final class FakeServices implements AutoCloseable {
         server.createContext(
                 "/api/v1/metrics/models/" + model + "/series", x -> json(x, 200, series(model)));
         server.createContext("/api/v1/scaling/policies", this::scaling);
+        server.createContext(
+                "/api/v1/forecasts/" + model + "/history", x -> json(x, 200, demandHistory()));
+        server.createContext("/api/v1/forecasts/" + model, x -> forecast(x, model));
         server.createContext(
                 "/",
                 x ->
@@ -62,6 +66,57 @@ final class FakeServices implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    /**
+     * ForecastController's answer: the request-rate forecast, or with {@code
+     * metric=output_tokens_per_second} the token-rate one (20 output tokens per request).
+     */
+    private static void forecast(HttpExchange x, String model) throws IOException {
+        String query = x.getRequestURI().getQuery();
+        boolean tokens = query != null && query.contains("metric=output_tokens_per_second");
+        double scale = tokens ? 20 : 1;
+        Instant origin = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p90 = new ArrayList<>();
+        for (int h = 1; h <= 30; h++) {
+            p50.add(scale * (2 + h / 30.0));
+            p90.add(scale * (3 + h / 30.0));
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("model", model);
+        f.put("metric", tokens ? "output_tokens_per_second" : "requests_per_second");
+        f.put("origin", origin.toString());
+        f.put("stepSeconds", 60);
+        f.put(
+                "quantiles",
+                List.of(
+                        Map.of("quantile", 0.5, "values", p50),
+                        Map.of("quantile", 0.9, "values", p90)));
+        f.put("forecaster", tokens ? "dnn*output-tokens-per-request" : "dnn");
+        f.put("modelVersion", "v3");
+        f.put("inputAgeMs", 20_000);
+        f.put("degraded", false);
+        f.put("degradedReason", null);
+        json(x, 200, f);
+    }
+
+    /** DemandHistoryController's answer: the last hour of 60 s windows. */
+    private static List<Map<String, Object>> demandHistory() {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Map<String, Object>> windows = new ArrayList<>();
+        for (int m = 60; m >= 1; m--) {
+            long arrivals = 120 + m;
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("windowStart", end.minus(m, ChronoUnit.MINUTES).toString());
+            w.put("windowSeconds", 60);
+            w.put("arrivals", arrivals);
+            w.put("errors", 0);
+            w.put("promptTokens", arrivals * 100);
+            w.put("outputTokens", arrivals * 20);
+            windows.add(w);
+        }
+        return windows;
     }
 
     private static Map<String, Object> fleet(String model) {
