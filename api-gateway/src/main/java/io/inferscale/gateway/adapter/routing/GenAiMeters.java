@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The OpenTelemetry GenAI meters of the data plane, built once per model (and status, token type)
@@ -28,52 +29,48 @@ final class GenAiMeters {
     }
 
     Timer requestDuration(String model, int status) {
-        StatusKey key = new StatusKey(model, status);
-        Timer t = duration.get(key);
-        return t != null
-                ? t
-                : duration.computeIfAbsent(
-                        key,
-                        k ->
-                                Timer.builder("gen_ai.server.request.duration")
-                                        .tag("gen_ai.request.model", model)
-                                        .tag("http.response.status_code", String.valueOf(status))
-                                        .publishPercentileHistogram()
-                                        .register(registry));
+        return cached(
+                duration,
+                new StatusKey(model, status),
+                k ->
+                        Timer.builder("gen_ai.server.request.duration")
+                                .tag("gen_ai.request.model", model)
+                                .tag("http.response.status_code", String.valueOf(status))
+                                .publishPercentileHistogram()
+                                .register(registry));
     }
 
     Timer timeToFirstToken(String model) {
-        Timer t = timeToFirstToken.get(model);
-        return t != null
-                ? t
-                : timeToFirstToken.computeIfAbsent(
-                        model, m -> modelTimer("gen_ai.server.time_to_first_token", m));
+        return cached(
+                timeToFirstToken, model, m -> modelTimer("gen_ai.server.time_to_first_token", m));
     }
 
     Timer timePerOutputToken(String model) {
-        Timer t = timePerOutputToken.get(model);
-        return t != null
-                ? t
-                : timePerOutputToken.computeIfAbsent(
-                        model, m -> modelTimer("gen_ai.server.time_per_output_token", m));
+        return cached(
+                timePerOutputToken,
+                model,
+                m -> modelTimer("gen_ai.server.time_per_output_token", m));
     }
 
     /**
      * @param type {@code input} or {@code output}
      */
     DistributionSummary tokenUsage(String model, String type) {
-        TokenKey key = new TokenKey(model, type);
-        DistributionSummary s = tokens.get(key);
-        return s != null
-                ? s
-                : tokens.computeIfAbsent(
-                        key,
-                        k ->
-                                DistributionSummary.builder("gen_ai.client.token.usage")
-                                        .baseUnit("{token}")
-                                        .tag("gen_ai.request.model", model)
-                                        .tag("gen_ai.token.type", type)
-                                        .register(registry));
+        return cached(
+                tokens,
+                new TokenKey(model, type),
+                k ->
+                        DistributionSummary.builder("gen_ai.client.token.usage")
+                                .baseUnit("{token}")
+                                .tag("gen_ai.request.model", model)
+                                .tag("gen_ai.token.type", type)
+                                .register(registry));
+    }
+
+    /** A plain read on the path every request takes; the factory runs once per key. */
+    private static <K, V> V cached(Map<K, V> map, K key, Function<K, V> create) {
+        V v = map.get(key);
+        return v != null ? v : map.computeIfAbsent(key, create);
     }
 
     private Timer modelTimer(String name, String model) {
