@@ -50,8 +50,7 @@ public class ForecastPublisher {
     private final FreshnessRule freshnessRule;
     private final double[] levels;
     private final Clock clock;
-    private final Counter fresh;
-    private final Counter degraded;
+    private final MeterRegistry meters;
     private final Counter failures;
 
     public ForecastPublisher(
@@ -74,8 +73,7 @@ public class ForecastPublisher {
         this.freshnessRule = properties.freshnessRule();
         this.levels = properties.levelArray();
         this.clock = clock;
-        this.fresh = meters.counter("inferscale.forecast.published", "degraded", "false");
-        this.degraded = meters.counter("inferscale.forecast.published", "degraded", "true");
+        this.meters = meters;
         this.failures = meters.counter("inferscale.forecast.failures");
     }
 
@@ -183,7 +181,13 @@ public class ForecastPublisher {
                             }
                         });
         latest.put(event);
-        (event.degraded() ? degraded : fresh).increment();
+        meters.counter(
+                        "inferscale.forecast.published",
+                        "metric",
+                        event.metric(),
+                        "degraded",
+                        String.valueOf(event.degraded()))
+                .increment();
     }
 
     /**
