@@ -151,23 +151,9 @@ bench_env_gateway_start() {
     bench_env_wait_http "$name" "http://127.0.0.1:$port/actuator/health/readiness"
 }
 
-# Wait (bounded) until URL answers 200 while NAME stays alive.
+# Wait (bounded) until URL answers 200 while NAME stays alive: the stack's own wait, fatal here.
 bench_env_wait_http() {
-    local name="$1" url="$2" t0 pid
-    t0="$(now_ms)"
-    pid="$(<"$(pid_file "$name")")"
-    until [[ "$(http_status "$url")" == 200 ]]; do
-        alive "$pid" || {
-            show_log_tail "$name" 30
-            die "$name exited during startup"
-        }
-        (($(now_ms) - t0 < ${INFERSCALE_START_TIMEOUT:-120} * 1000)) || {
-            show_log_tail "$name" 30
-            die "$name not ready after ${INFERSCALE_START_TIMEOUT:-120} s ($url)"
-        }
-        sleep 0.5
-    done
-    ok "$name ready in $(elapsed_s "$t0" "$(now_ms)") s (pid $pid)"
+    service_wait "$1" "$(now_ms)" "$2" || die "$1 did not become ready"
 }
 
 bench_env_nginx_stop() {

@@ -55,17 +55,20 @@ bench_policy_publish() {
     done
 }
 
-# Sum of inferscale_gateway_rl_fallback_total over reasons for the bench model (0 when never counted).
-# Usage: bench_policy_fallbacks PORT
-bench_policy_fallbacks() {
+# Sum of a counter over its series on a gateway's /actuator/prometheus, those with LABEL (e.g. model="bench") when
+# given; 0 when never counted. Usage: bench_counter PORT METRIC [LABEL]
+bench_counter() {
     curl -s -m 5 "http://127.0.0.1:$1/actuator/prometheus" |
-        awk -v m="model=\"$BENCH_MODEL\"" '/^inferscale_gateway_rl_fallback_total/ && index($0, m) { s += $NF }
+        awk -v name="$2" -v label="${3:-}" '$1 ~ "^" name "([{]|$)" && (label == "" || index($0, label)) { s += $NF }
             END { printf "%d", s }'
 }
 
-# inferscale_gateway_telemetry_dropped_total: telemetry events the gateway's bounded buffer could not take (0 when
-# never counted). Usage: bench_telemetry_drops PORT
+# inferscale_gateway_rl_fallback_total over reasons for the bench model. Usage: bench_policy_fallbacks PORT
+bench_policy_fallbacks() {
+    bench_counter "$1" inferscale_gateway_rl_fallback_total "model=\"$BENCH_MODEL\""
+}
+
+# Telemetry events the gateway's bounded buffer could not take. Usage: bench_telemetry_drops PORT
 bench_telemetry_drops() {
-    curl -s -m 5 "http://127.0.0.1:$1/actuator/prometheus" |
-        awk '/^inferscale_gateway_telemetry_dropped_total/ { s += $NF } END { printf "%d", s }'
+    bench_counter "$1" inferscale_gateway_telemetry_dropped_total
 }

@@ -143,11 +143,11 @@ service_launch() {
     STARTED+=("$name")
 }
 
-# Wait until NAME answers its readiness URL with 200. Usage: service_wait NAME START_MS
+# Wait until NAME answers URL (default: its readiness URL) with 200. Usage: service_wait NAME START_MS [URL]
 service_wait() {
-    local name="$1" t0="$2" url pid code
+    local name="$1" t0="$2" url="${3:-}" pid code
     local timeout="${INFERSCALE_START_TIMEOUT:-120}"
-    url="$(readiness_url "$name")"
+    [[ -n "$url" ]] || url="$(readiness_url "$name")"
     while :; do
         if ! pid="$(running_pid "$name")"; then
             err "$name exited during startup (log: $(log_file "$name"))"

@@ -8,8 +8,7 @@ import java.util.List;
  * (stale input, gaps) so the scaler falls back to reactive scaling instead of trusting numbers made
  * from missing data.
  *
- * @param metric what is forecast, e.g. {@code requests_per_second} or {@code
- *     output_tokens_per_second}
+ * @param metric what is forecast: {@link #REQUESTS_PER_SECOND} or {@link #OUTPUT_TOKENS_PER_SECOND}
  * @param origin the last instant of observed data the forecast starts from
  * @param inputAgeMs how old the newest input datum was when the forecast was made
  */
@@ -28,6 +27,12 @@ public record DemandForecast(
         implements InferScaleEvent {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** {@code metric} of a request-rate forecast (every model). */
+    public static final String REQUESTS_PER_SECOND = "requests_per_second";
+
+    /** {@code metric} of an output-token-rate forecast (LLM models). */
+    public static final String OUTPUT_TOKENS_PER_SECOND = "output_tokens_per_second";
 
     public DemandForecast {
         Validate.notNull(meta, "meta");

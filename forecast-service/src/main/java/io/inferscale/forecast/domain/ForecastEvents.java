@@ -12,10 +12,10 @@ import java.util.List;
  * input's freshness.
  */
 public final class ForecastEvents {
-    public static final String METRIC = "requests_per_second";
+    public static final String METRIC = DemandForecast.REQUESTS_PER_SECOND;
 
     /** LLM models also get this: the request forecast times output tokens per request. */
-    public static final String TOKENS_METRIC = "output_tokens_per_second";
+    public static final String TOKENS_METRIC = DemandForecast.OUTPUT_TOKENS_PER_SECOND;
 
     /** Every metric the service publishes. */
     public static final List<String> METRICS = List.of(METRIC, TOKENS_METRIC);

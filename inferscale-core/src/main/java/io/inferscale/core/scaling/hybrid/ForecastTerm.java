@@ -1,5 +1,6 @@
 package io.inferscale.core.scaling.hybrid;
 
+import io.inferscale.contracts.DemandForecast;
 import io.inferscale.core.scaling.ScalingPolicy;
 
 /**
@@ -17,8 +18,8 @@ import io.inferscale.core.scaling.ScalingPolicy;
 record ForecastTerm(
         ForecastStatus status, int replicas, double p90, String metric, double ageSeconds) {
 
-    static final String REQUESTS = "requests_per_second";
-    static final String TOKENS = "output_tokens_per_second";
+    static final String REQUESTS = DemandForecast.REQUESTS_PER_SECOND;
+    static final String TOKENS = DemandForecast.OUTPUT_TOKENS_PER_SECOND;
 
     static ForecastTerm of(
             ForecastView forecast,

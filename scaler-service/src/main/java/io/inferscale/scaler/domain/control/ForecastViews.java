@@ -14,8 +14,8 @@ public final class ForecastViews {
     /** The quantile the predictive term provisions for. */
     static final double P90 = 0.9;
 
-    public static final String REQUEST_RATE = "requests_per_second";
-    public static final String TOKEN_RATE = "output_tokens_per_second";
+    public static final String REQUEST_RATE = DemandForecast.REQUESTS_PER_SECOND;
+    public static final String TOKEN_RATE = DemandForecast.OUTPUT_TOKENS_PER_SECOND;
 
     private ForecastViews() {}
 
